@@ -1,0 +1,76 @@
+package dev.weft.engine.dataflow;
+
+import dev.weft.engine.communication.Pusher;
+import java.util.function.ToLongFunction;
+
+/**
+ * Routes each record to the worker owning its key group, building one batch per destination;
+ * a batch leaves when full, when the time changes, and at the end of the producer's activation.
+ * Batches for this worker go straight to the local input.
+ *
+ * @param <T> the record type
+ */
+final class ExchangePusher<T> implements BatchPusher<T> {
+
+    private final KeyGroups groups;
+    private final ToLongFunction<? super T> hash;
+    private final Pusher<Batch<T>>[] remote;
+    private final int me;
+    private final InputHandle<T> local;
+    private final Batch<T>[] buffers;
+    private long time;
+
+    @SuppressWarnings("unchecked")
+    ExchangePusher(KeyGroups groups, ToLongFunction<? super T> hash, Pusher<Batch<T>>[] remote, int me,
+            InputHandle<T> local) {
+        this.groups = groups;
+        this.hash = hash;
+        this.remote = remote;
+        this.me = me;
+        this.local = local;
+        this.buffers = new Batch[remote.length];
+    }
+
+    @Override
+    public void push(Batch<T> batch) {
+        if (batch.time() != time) {
+            flush();
+            time = batch.time();
+        }
+        Object[] items = batch.items();
+        int n = batch.size();
+        for (int i = 0; i < n; i++) {
+            @SuppressWarnings("unchecked")
+            T item = (T) items[i];
+            int w = groups.workerFor(hash.applyAsLong(item));
+            Batch<T> b = buffers[w];
+            if (b == null) {
+                b = new Batch<>(time);
+                buffers[w] = b;
+            }
+            b.add(item);
+            if (b.isFull()) {
+                send(w);
+            }
+        }
+    }
+
+    private void send(int worker) {
+        Batch<T> b = buffers[worker];
+        buffers[worker] = null;
+        if (worker == me) {
+            local.deliver(b);
+        } else {
+            remote[worker].push(b);
+        }
+    }
+
+    @Override
+    public void flush() {
+        for (int w = 0; w < buffers.length; w++) {
+            if (buffers[w] != null && !buffers[w].isEmpty()) {
+                send(w);
+            }
+        }
+    }
+}

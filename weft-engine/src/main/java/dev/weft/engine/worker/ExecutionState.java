@@ -1,0 +1,117 @@
+package dev.weft.engine.worker;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the workers of one execution share: the first failure, and what stall detection needs
+ * (how many workers are idle, timers pending, activators open, whether anything moved).
+ * Thread-safe.
+ */
+final class ExecutionState {
+
+    private final int workers;
+    private final long stallTimeoutNanos;
+    private final BooleanSupplier queuesEmpty;
+    private final Runnable wakeAll;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean failed;
+    private final AtomicInteger idleWorkers = new AtomicInteger();
+    private final AtomicInteger pendingTimers = new AtomicInteger();
+    private final AtomicInteger openActivators = new AtomicInteger();
+    private final AtomicLong version = new AtomicLong();
+    private long stallVersion = -1;
+    private long stallSinceNanos;
+
+    ExecutionState(int workers, long stallTimeoutNanos, BooleanSupplier queuesEmpty, Runnable wakeAll) {
+        this.workers = workers;
+        this.stallTimeoutNanos = stallTimeoutNanos;
+        this.queuesEmpty = queuesEmpty;
+        this.wakeAll = wakeAll;
+    }
+
+    /** Records the first failure and wakes every worker so that all stop. */
+    void fail(Throwable cause) {
+        if (failure.compareAndSet(null, cause)) {
+            failed = true;
+            wakeAll.run();
+        }
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    Throwable failure() {
+        return failure.get();
+    }
+
+    /** How long an idle worker parks before it looks again (for timers and stalls). */
+    long idlePollNanos() {
+        return Math.max(1_000_000L, Math.min(100_000_000L, stallTimeoutNanos / 4));
+    }
+
+    void goingIdle(AtomicBoolean idle) {
+        if (idle.compareAndSet(false, true)) {
+            idleWorkers.incrementAndGet();
+        }
+    }
+
+    void workDone(AtomicBoolean idle) {
+        if (idle.compareAndSet(true, false)) {
+            idleWorkers.decrementAndGet();
+            version.incrementAndGet();
+        }
+    }
+
+    /** A worker has finished all its dataflows: it stays idle for good. */
+    void workerFinished(AtomicBoolean idle) {
+        goingIdle(idle);
+    }
+
+    void timerScheduled() {
+        pendingTimers.incrementAndGet();
+    }
+
+    void timerFired() {
+        pendingTimers.decrementAndGet();
+    }
+
+    void activatorOpened() {
+        openActivators.incrementAndGet();
+    }
+
+    void activatorClosed() {
+        openActivators.decrementAndGet();
+    }
+
+    /**
+     * Called by an idle worker with unfinished dataflows: fails the execution as stalled once
+     * every worker has been idle for the stall timeout with no message, timer or open activator
+     * that could wake anyone.
+     */
+    synchronized void checkForStall(Worker worker) {
+        boolean quiet = idleWorkers.get() == workers && pendingTimers.get() == 0 && openActivators.get() == 0
+                && queuesEmpty.getAsBoolean();
+        if (!quiet) {
+            stallVersion = -1;
+            return;
+        }
+        long now = System.nanoTime();
+        long v = version.get();
+        if (v != stallVersion) {
+            stallVersion = v;
+            stallSinceNanos = now;
+            return;
+        }
+        if (now - stallSinceNanos >= stallTimeoutNanos) {
+            fail(new StalledException("the dataflow cannot make progress: every input is closed, no timer or"
+                    + " wake-up is pending and every worker is idle, but these pointstamps are still outstanding"
+                    + " (a capability that is never dropped, or records no operator will consume):\n"
+                    + worker.describeOutstanding()));
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.weft.engine.worker;
+
+import dev.weft.codec.CodecRegistry;
+import dev.weft.engine.communication.Allocator;
+import dev.weft.engine.communication.MessageCodec;
+import dev.weft.engine.dataflow.Batch;
+import dev.weft.engine.dataflow.KeyGroups;
+import dev.weft.engine.dataflow.Scope;
+import dev.weft.engine.dataflow.SyncActivator;
+import dev.weft.engine.dataflow.WorkerContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
+
+/**
+ * One worker: builds dataflows (every worker builds the same ones, in the same order) and runs
+ * them in a cooperative step loop on its own thread.
+ *
+ * <p>A {@link #step()} runs the activations that came from other threads, due timers and arriving
+ * messages, then schedules each dataflow that has work. {@link #run()} steps until every dataflow
+ * has finished, parking when there is nothing to do, so an idle dataflow uses no CPU. Everything
+ * but {@link SyncActivator#activate()} happens on the worker's thread.
+ */
+public final class Worker implements WorkerContext {
+
+    private final Allocator allocator;
+    private final ExecutionConfig config;
+    private final ExecutionState state;
+    private final KeyGroups keyGroups;
+    private final CodecRegistry codecs;
+    private final List<Scope> dataflows = new ArrayList<>();
+    private final Set<Scope> activeRoots = new LinkedHashSet<>();
+    private final Map<Integer, Runnable> channelActivations = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Queue<Runnable> external = new MpscUnboundedXaddArrayQueue<>(64);
+    private int channels;
+    private long timerSequence;
+
+    Worker(Allocator allocator, ExecutionConfig config, ExecutionState state) {
+        this.allocator = allocator;
+        this.config = config;
+        this.state = state;
+        this.keyGroups = new KeyGroups(config.keyGroups(), allocator.peers());
+        this.codecs = config.codecs();
+    }
+
+    /**
+     * Builds a dataflow: {@code build} adds operators to its root scope, which is then finished
+     * and scheduled.
+     *
+     * @param name the dataflow's name
+     * @param build adds the operators
+     * @return the dataflow's root scope
+     */
+    public Scope dataflow(String name, Consumer<Scope> build) {
+        Scope root = Scope.root(this, name);
+        build.accept(root);
+        root.finish();
+        dataflows.add(root);
+        activeRoots.add(root);
+        return root;
+    }
+
+    /**
+     * Runs everything that is ready, once: activations from other threads, due timers, arrived
+     * messages, then each dataflow with work.
+     *
+     * @return whether any dataflow was scheduled
+     */
+    public boolean step() {
+        Runnable activation;
+        while ((activation = external.poll()) != null) {
+            activation.run();
+        }
+        long now = System.nanoTime();
+        while (!timers.isEmpty() && timers.peek().deadlineNanos - now <= 0) {
+            Timer due = timers.poll();
+            state.timerFired();
+            due.activation.run();
+        }
+        allocator.drainEvents(this::channelEvent);
+        if (activeRoots.isEmpty()) {
+            return false;
+        }
+        List<Scope> ready = new ArrayList<>(activeRoots);
+        activeRoots.clear();
+        for (Scope root : ready) {
+            root.schedule();
+            if (root.isComplete()) {
+                dataflows.remove(root);
+                activeRoots.remove(root);
+            }
+        }
+        return true;
+    }
+
+    private void channelEvent(int channelId) {
+        Runnable activation = channelActivations.get(channelId);
+        if (activation != null) {
+            activation.run();
+        }
+    }
+
+    /** Whether every dataflow of this worker has finished. */
+    public boolean isDone() {
+        return dataflows.isEmpty();
+    }
+
+    /**
+     * Steps until every dataflow has finished, parking while idle. Returns early, without an
+     * exception, if the execution fails elsewhere; the execution reports that failure.
+     */
+    public void run() {
+        AtomicBoolean idle = new AtomicBoolean();
+        while (!dataflows.isEmpty() && !state.failed()) {
+            if (step()) {
+                state.workDone(idle);
+                continue;
+            }
+            long parkNanos = state.idlePollNanos();
+            if (!timers.isEmpty()) {
+                parkNanos = Math.min(parkNanos, Math.max(0, timers.peek().deadlineNanos - System.nanoTime()));
+            }
+            if (parkNanos > 0) {
+                state.goingIdle(idle);
+                allocator.signal().park(parkNanos, this::hasWork);
+                if (!hasWork() && timers.isEmpty()) {
+                    state.checkForStall(this);
+                }
+            }
+        }
+    }
+
+    private boolean hasWork() {
+        return !external.isEmpty() || allocator.hasEvents() || !activeRoots.isEmpty() || state.failed();
+    }
+
+    /** Explains what every unfinished dataflow of this worker still waits for. */
+    String describeOutstanding() {
+        StringBuilder out = new StringBuilder();
+        for (Scope root : dataflows) {
+            out.append("dataflow '").append(root.name()).append("':\n").append(root.describeOutstanding());
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- WorkerContext
+
+    @Override
+    public int index() {
+        return allocator.index();
+    }
+
+    @Override
+    public int peers() {
+        return allocator.peers();
+    }
+
+    @Override
+    public Allocator allocator() {
+        return allocator;
+    }
+
+    @Override
+    public KeyGroups keyGroups() {
+        return keyGroups;
+    }
+
+    @Override
+    public int nextChannelId() {
+        return channels++;
+    }
+
+    @Override
+    public void onChannelEvent(int channelId, Runnable activation) {
+        channelActivations.put(channelId, activation);
+    }
+
+    @Override
+    public void activateAfter(long delayNanos, Runnable activation) {
+        timers.add(new Timer(System.nanoTime() + delayNanos, timerSequence++, activation));
+        state.timerScheduled();
+    }
+
+    @Override
+    public SyncActivator syncActivator(Runnable activation) {
+        state.activatorOpened();
+        return new SyncActivator() {
+            private final AtomicBoolean closed = new AtomicBoolean();
+
+            @Override
+            public void activate() {
+                external.offer(activation);
+                allocator.signal().wake();
+            }
+
+            @Override
+            public void close() {
+                if (closed.compareAndSet(false, true)) {
+                    state.activatorClosed();
+                    allocator.signal().wake();
+                }
+            }
+        };
+    }
+
+    @Override
+    public <T> MessageCodec<Batch<T>> batchCodec(String context) {
+        return new BatchMessageCodec<>(codecs.batchCodec(context));
+    }
+
+    @Override
+    public long maxRecordsInFlight() {
+        return config.maxRecordsInFlight();
+    }
+
+    @Override
+    public void rootActivated(Scope root) {
+        activeRoots.add(root);
+    }
+
+    private record Timer(long deadlineNanos, long sequence, Runnable activation) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int c = Long.compare(deadlineNanos - other.deadlineNanos, 0);
+            return c != 0 ? c : Long.compare(sequence, other.sequence);
+        }
+    }
+}
