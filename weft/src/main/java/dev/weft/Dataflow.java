@@ -1,0 +1,191 @@
+package dev.weft;
+
+import dev.weft.core.CoreStep;
+import dev.weft.io.Source;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * A named graph of steps: inputs, operators and outputs. Building a dataflow runs nothing; a
+ * runner ({@code weft run}, or {@code dev.weft.testing.Testing} in tests) executes it on one or
+ * more workers.
+ *
+ * <pre>{@code
+ * Dataflow flow = new Dataflow("doubler");
+ * flow.input("numbers", new TestingSource<>(List.of(1, 2, 3)))
+ *     .map("double", x -> x * 2)
+ *     .output("out", new TestingSink<>(results));
+ * }</pre>
+ *
+ * <p>Every step has a step id: not empty, without dots, unique among its siblings. Steps created
+ * inside a composite operator ({@link #operator(String, Supplier)}, {@link Stream#then}) get dotted
+ * ids under it ({@code flow.count.key_on}); the dotted id names the step in errors, metrics and
+ * recovery, so keep ids stable. A dataflow is built once per JVM and its functions are called by
+ * every worker thread: they must be safe to call concurrently.
+ */
+public final class Dataflow {
+
+    private static final Pattern STEP_ID = Pattern.compile("[^.\\s]+");
+
+    private final String flowId;
+    private final List<CoreStep> steps = new ArrayList<>();
+    private final Map<String, Integer> readers = new HashMap<>();
+    private final Deque<String> parents = new ArrayDeque<>();
+    private final Map<String, Set<String>> children = new HashMap<>();
+    /** Every step and composite by full id, with its kind, in creation order. */
+    private final Map<String, String> structure = new LinkedHashMap<>();
+
+    /**
+     * An empty dataflow.
+     *
+     * @param flowId the dataflow's name: not empty, without dots or whitespace
+     * @throws IllegalArgumentException if the name is malformed
+     */
+    public Dataflow(String flowId) {
+        requireWellFormed(flowId, "dataflow id");
+        this.flowId = flowId;
+        parents.push(flowId);
+    }
+
+    /** The dataflow's name. */
+    public String id() {
+        return flowId;
+    }
+
+    /**
+     * Core operator {@code input}: brings the items of {@code source} into the dataflow.
+     *
+     * @param stepId the step's id
+     * @param source a partitioned or dynamic source
+     * @return the stream of the source's items
+     */
+    public <T> Stream<T> input(String stepId, Source<T> source) {
+        String id = register(stepId, "input");
+        String down = id + ".down";
+        add(new CoreStep.Input(id, source, down));
+        return new Stream<>(this, down);
+    }
+
+    /**
+     * Core operator {@code merge}: every item of every stream in {@code ups}, in no promised order.
+     *
+     * @throws IllegalArgumentException if {@code ups} is empty or a stream belongs to another dataflow
+     */
+    @SafeVarargs
+    public final <T> Stream<T> merge(String stepId, Stream<T>... ups) {
+        return merge(stepId, List.of(ups));
+    }
+
+    /** Core operator {@code merge}, over a list of streams. */
+    public <T> Stream<T> merge(String stepId, List<Stream<T>> ups) {
+        if (ups.isEmpty()) {
+            throw new IllegalArgumentException("merge step '" + stepId + "' needs at least one stream");
+        }
+        String id = register(stepId, "merge");
+        List<String> upIds = new ArrayList<>();
+        for (Stream<T> up : ups) {
+            upIds.add(up.idIn(this, id));
+        }
+        String down = id + ".down";
+        add(new CoreStep.Merge(id, List.copyOf(upIds), down));
+        return new Stream<>(this, down);
+    }
+
+    /**
+     * Groups the steps {@code body} creates as one composite operator with id {@code stepId}: their
+     * ids become {@code <parent>.<stepId>.<their id>}. This is how derived operators are built, and
+     * how users package their own.
+     *
+     * @return what {@code body} returns
+     */
+    public <R> R operator(String stepId, Supplier<R> body) {
+        return operator(stepId, "operator", body);
+    }
+
+    <R> R operator(String stepId, String kind, Supplier<R> body) {
+        String id = register(stepId, kind);
+        parents.push(id);
+        try {
+            return body.get();
+        } finally {
+            parents.pop();
+        }
+    }
+
+    /** The core steps, in creation order: what the runtime executes. */
+    public List<CoreStep> coreSteps() {
+        return Collections.unmodifiableList(steps);
+    }
+
+    /** How many steps read the stream {@code streamId}. */
+    public int readersOf(String streamId) {
+        return readers.getOrDefault(streamId, 0);
+    }
+
+    /** Every step and composite operator by full id, with its kind, in creation order. */
+    public Map<String, String> structure() {
+        return Collections.unmodifiableMap(structure);
+    }
+
+    /**
+     * Checks that the dataflow can run: it has an input, and an output or an inspecting step.
+     *
+     * @throws IllegalStateException naming what is missing
+     */
+    public void validate() {
+        boolean hasInput = steps.stream().anyMatch(s -> s instanceof CoreStep.Input);
+        boolean hasOutput = steps.stream()
+                .anyMatch(s -> s instanceof CoreStep.Output || s instanceof CoreStep.InspectDebug);
+        if (!hasInput) {
+            throw new IllegalStateException("dataflow '" + flowId + "' has no input; add one with flow.input(...)");
+        }
+        if (!hasOutput) {
+            throw new IllegalStateException("dataflow '" + flowId
+                    + "' has no output; add one with stream.output(...) or stream.inspect(...)");
+        }
+    }
+
+    // ---------------------------------------------------------------- used by Stream and KeyedStream
+
+    String register(String stepId, String kind) {
+        requireWellFormed(stepId, "step id");
+        String parent = parents.peek();
+        Set<String> siblings = children.computeIfAbsent(parent, p -> new HashSet<>());
+        if (!siblings.add(stepId)) {
+            throw new IllegalArgumentException("step id '" + stepId + "' is used twice in '" + parent
+                    + "'; step ids must be unique among siblings");
+        }
+        String id = parent + "." + stepId;
+        structure.put(id, kind);
+        return id;
+    }
+
+    void add(CoreStep step) {
+        steps.add(step);
+        for (String up : step.ups()) {
+            readers.merge(up, 1, Integer::sum);
+        }
+    }
+
+    private static void requireWellFormed(String id, String what) {
+        if (id == null || !STEP_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(what + " must be non-empty, without dots or whitespace; got "
+                    + (id == null ? "null" : "'" + id + "'"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dataflow(" + flowId + ", " + steps.size() + " core steps)";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.weft.core;
+
+import dev.weft.StepException;
+import dev.weft.engine.dataflow.Batch;
+import dev.weft.engine.dataflow.InputHandle;
+import dev.weft.engine.dataflow.OperatorBuilder;
+import dev.weft.engine.dataflow.OutputHandle;
+import dev.weft.engine.dataflow.Pact;
+import dev.weft.engine.dataflow.Scope;
+import dev.weft.engine.dataflow.Stream;
+import java.util.List;
+
+/** Runs a {@code branch} step: one operator with two outputs, items split by the predicate. */
+final class BranchOperator {
+
+    private BranchOperator() {
+    }
+
+    static List<Stream<Object>> build(Scope scope, CoreStep.Branch step, Stream<Object> up) {
+        int worker = scope.worker().index();
+        OperatorBuilder builder = scope.operator(step.stepId());
+        InputHandle<Object> input = builder.input(up, Pact.pipeline());
+        OutputHandle<Object> trues = builder.output();
+        OutputHandle<Object> falses = builder.output();
+        builder.notifyOnFrontier(false);
+        builder.build(capabilities -> {
+            capabilities.forEach(c -> c.drop());
+            return () -> input.forEach(batch -> {
+                Batch<Object> rejected = new Batch<>(batch.time());
+                int kept = 0;
+                for (int i = 0; i < batch.size(); i++) {
+                    Object item = batch.get(i);
+                    boolean accepted;
+                    try {
+                        accepted = step.predicate().test(item);
+                    } catch (RuntimeException e) {
+                        throw StepException.at(step.stepId(), worker, "predicate", e);
+                    }
+                    if (accepted) {
+                        batch.set(kept++, item);
+                    } else {
+                        rejected.add(item);
+                    }
+                }
+                batch.truncate(kept);
+                trues.send(batch);
+                falses.send(rejected);
+            });
+        });
+        return List.of(trues.stream(), falses.stream());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.weft.core;
+
+import dev.weft.StepException;
+import dev.weft.engine.dataflow.Batch;
+import dev.weft.engine.dataflow.BatchStage;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a {@code flatMapBatch} step's mapper on each engine batch, as one link of a fused chain.
+ * The mapper sees the batch as a {@link BatchList}; if it returns that same list, the batch moves
+ * on without a copy, otherwise its results are packed into new batches at the same time.
+ */
+final class FlatMapBatchStage implements BatchStage<Object, Object> {
+
+    private final String stepId;
+    private final int worker;
+    private final Function<List<Object>, Iterable<Object>> mapper;
+
+    FlatMapBatchStage(String stepId, int worker, Function<List<Object>, Iterable<Object>> mapper) {
+        this.stepId = stepId;
+        this.worker = worker;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void apply(Batch<Object> batch, Consumer<Batch<Object>> downstream) {
+        BatchList<Object> view = new BatchList<>(batch);
+        Iterable<Object> out;
+        try {
+            out = mapper.apply(view);
+        } catch (RuntimeException | Error e) {
+            throw StepException.at(stepId, worker, "mapper", e);
+        }
+        if (out == view) {
+            if (!batch.isEmpty()) {
+                downstream.accept(batch);
+            }
+            return;
+        }
+        if (out == null) {
+            throw StepException.at(stepId, worker, "mapper",
+                    new NullPointerException("the mapper returned null; return an empty list instead"));
+        }
+        Batch<Object> next = new Batch<>(batch.time());
+        for (Object item : out) {
+            if (next.isFull()) {
+                downstream.accept(next);
+                next = new Batch<>(batch.time());
+            }
+            next.add(item);
+        }
+        if (!next.isEmpty()) {
+            downstream.accept(next);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.weft.core;
+
+import dev.weft.StepException;
+import dev.weft.codec.StableHash;
+import dev.weft.engine.dataflow.Capability;
+import dev.weft.engine.dataflow.Operators;
+import dev.weft.engine.dataflow.Scope;
+import dev.weft.engine.dataflow.SourceContext;
+import dev.weft.engine.dataflow.Stream;
+import dev.weft.io.AbortExecution;
+import dev.weft.io.DynamicSource;
+import dev.weft.io.PartitionedSource;
+import dev.weft.io.SourcePartition;
+import dev.weft.io.StatelessSourcePartition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Runs an {@code input} step: reads this worker's partitions (or its dynamic reader), emits their
+ * items at the current epoch, and advances the epoch every epoch interval of system time.
+ *
+ * <p>A partition is read by the worker that owns its name's key group. A reader with nothing to
+ * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
+ * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
+ * the engine's flow control says too much is in flight.
+ */
+final class InputOperator {
+
+    /** How long to wait before polling a reader that returned nothing and named no time. */
+    static final Duration IDLE_POLL = Duration.ofMillis(10);
+
+    private final String stepId;
+    private final int worker;
+    private final long epochIntervalNanos;
+    private final List<Reader> readers = new ArrayList<>();
+    private long epochStartNanos;
+    private boolean opened;
+    private final Runnable open;
+
+    private InputOperator(String stepId, int worker, Duration epochInterval, Runnable open) {
+        this.stepId = stepId;
+        this.worker = worker;
+        this.epochIntervalNanos = epochInterval.toNanos();
+        this.open = open;
+    }
+
+    static Stream<Object> build(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
+        int worker = scope.worker().index();
+        int peers = scope.worker().peers();
+        InputOperator[] self = new InputOperator[1];
+        self[0] = new InputOperator(step.stepId(), worker, epochInterval, () -> self[0].openReaders(scope, step));
+        return Operators.source(scope, step.stepId(), context -> self[0].run(context, abort));
+    }
+
+    /** Signals an ABORT marker from a testing source: stop the whole execution without ending inputs. */
+    interface Abort {
+        /** Stops the execution. */
+        void abort();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void openReaders(Scope scope, CoreStep.Input step) {
+        int peers = scope.worker().peers();
+        if (step.source() instanceof PartitionedSource<?, ?> partitioned) {
+            PartitionedSource<Object, Object> source = (PartitionedSource<Object, Object>) partitioned;
+            List<String> names = call("list_partitions", source::listPartitions);
+            for (String name : new TreeSet<>(names)) {
+                if (scope.worker().keyGroups().workerFor(StableHash.hash(name)) == worker) {
+                    SourcePartition<Object, Object> partition = call("build_partition",
+                            () -> source.buildPartition(name, null));
+                    readers.add(new Reader(name, partition, null));
+                }
+            }
+        } else {
+            DynamicSource<Object> source = (DynamicSource<Object>) step.source();
+            StatelessSourcePartition<Object> reader = call("build", () -> source.build(worker, peers));
+            readers.add(new Reader("worker " + worker, null, reader));
+        }
+    }
+
+    private void run(SourceContext<Object> context, Abort abort) {
+        if (!opened) {
+            opened = true;
+            open.run();
+            epochStartNanos = System.nanoTime();
+        }
+        Capability capability = context.capability();
+        long now = System.nanoTime();
+        if (now - epochStartNanos >= epochIntervalNanos) {
+            capability.downgrade(capability.time() + 1);
+            epochStartNanos = now;
+        }
+        if (!context.mayEmit()) {
+            return;
+        }
+        Instant wallNow = Instant.now();
+        for (Reader reader : new ArrayList<>(readers)) {
+            if (reader.nextPoll != null && reader.nextPoll.isAfter(wallNow)) {
+                continue;
+            }
+            List<Object> items;
+            try {
+                items = reader.next();
+            } catch (AbortExecution signal) {
+                abort.abort();
+                return;
+            } catch (Exception e) {
+                throw StepException.at(stepId, worker, "next_batch of partition '" + reader.name + "'", e);
+            }
+            if (items == null) {
+                close(reader);
+                readers.remove(reader);
+                continue;
+            }
+            for (Object item : items) {
+                context.output().give(capability, item);
+            }
+            Instant asked = reader.nextAwake();
+            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(IDLE_POLL) : null;
+        }
+        if (readers.isEmpty()) {
+            capability.drop();
+            return;
+        }
+        scheduleNext(context);
+    }
+
+    private void scheduleNext(SourceContext<Object> context) {
+        Instant earliest = null;
+        for (Reader reader : readers) {
+            if (reader.nextPoll == null) {
+                context.activate();
+                return;
+            }
+            if (earliest == null || reader.nextPoll.isBefore(earliest)) {
+                earliest = reader.nextPoll;
+            }
+        }
+        long untilPoll = Math.max(0, Duration.between(Instant.now(), earliest).toNanos());
+        long untilEpoch = Math.max(0, epochStartNanos + epochIntervalNanos - System.nanoTime());
+        context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
+    }
+
+    private void close(Reader reader) {
+        try {
+            reader.close();
+        } catch (Exception e) {
+            throw StepException.at(stepId, worker, "close of partition '" + reader.name + "'", e);
+        }
+    }
+
+    private <R> R call(String function, java.util.concurrent.Callable<R> body) {
+        try {
+            return body.call();
+        } catch (Exception e) {
+            throw StepException.at(stepId, worker, function, e);
+        }
+    }
+
+    /** One partition or dynamic reader, with when to poll it next. */
+    private static final class Reader {
+        final String name;
+        final SourcePartition<Object, Object> partition;
+        final StatelessSourcePartition<Object> stateless;
+        Instant nextPoll;
+
+        Reader(String name, SourcePartition<Object, Object> partition, StatelessSourcePartition<Object> stateless) {
+            this.name = name;
+            this.partition = partition;
+            this.stateless = stateless;
+        }
+
+        List<Object> next() throws Exception {
+            return partition != null ? partition.nextBatch() : stateless.nextBatch();
+        }
+
+        Instant nextAwake() {
+            return partition != null ? partition.nextAwake() : stateless.nextAwake();
+        }
+
+        void close() throws Exception {
+            if (partition != null) {
+                partition.close();
+            } else {
+                stateless.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.weft.core;
+
+import dev.weft.KeyValue;
+import dev.weft.StepException;
+import dev.weft.codec.StableHash;
+import dev.weft.engine.dataflow.InputHandle;
+import dev.weft.engine.dataflow.KeyGroups;
+import dev.weft.engine.dataflow.OperatorBuilder;
+import dev.weft.engine.dataflow.Pact;
+import dev.weft.engine.dataflow.Scope;
+import dev.weft.engine.dataflow.Stream;
+import dev.weft.io.DynamicSink;
+import dev.weft.io.PartitionedSink;
+import dev.weft.io.SinkPartition;
+import dev.weft.io.StatelessSinkPartition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Runs an {@code output} step. A dynamic sink gets one writer per worker, which writes what its
+ * worker holds. A partitioned sink's items are routed by key to their partition, and each
+ * partition is opened and written by the one worker that owns its name's key group. Writers are
+ * closed when the input ends.
+ */
+final class OutputOperator {
+
+    private OutputOperator() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void build(Scope scope, CoreStep.Output step, Stream<Object> up) {
+        int worker = scope.worker().index();
+        int peers = scope.worker().peers();
+        OperatorBuilder builder = scope.operator(step.stepId());
+        if (step.sink() instanceof PartitionedSink<?, ?, ?> partitioned) {
+            PartitionedSink<Object, Object, Object> sink = (PartitionedSink<Object, Object, Object>) partitioned;
+            List<String> partitions = new ArrayList<>(new TreeSet<>(call(step, worker, "list_partitions",
+                    sink::listPartitions)));
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("output step '" + step.stepId() + "': the sink lists no partitions");
+            }
+            InputHandle<Object> input = builder.input(up, Pact.exchange(item -> StableHash.hash(
+                    partitions.get(sink.partitionFor(((KeyValue<Object, Object>) item).key(), partitions.size())))));
+            KeyGroups groups = scope.worker().keyGroups();
+            builder.build(capabilities -> {
+                Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
+                Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
+                boolean[] closed = new boolean[1];
+                return () -> {
+                    input.forEach(batch -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            KeyValue<Object, Object> item = (KeyValue<Object, Object>) batch.get(i);
+                            String name = partitions.get(sink.partitionFor(item.key(), partitions.size()));
+                            perPartition.computeIfAbsent(name, n -> new ArrayList<>()).add(item);
+                        }
+                        for (Map.Entry<String, List<KeyValue<Object, Object>>> e : perPartition.entrySet()) {
+                            if (e.getValue().isEmpty()) {
+                                continue;
+                            }
+                            String name = e.getKey();
+                            if (groups.workerFor(StableHash.hash(name)) != worker) {
+                                throw new IllegalStateException("partition '" + name + "' reached worker " + worker
+                                        + ", which does not own it");
+                            }
+                            SinkPartition<KeyValue<Object, Object>, Object> partition = open.computeIfAbsent(name,
+                                    n -> call(step, worker, "build_partition", () -> sink.buildPartition(n, null)));
+                            List<KeyValue<Object, Object>> items = e.getValue();
+                            run(step, worker, "write_batch of partition '" + name + "'", () -> partition.writeBatch(items));
+                            e.setValue(new ArrayList<>());
+                        }
+                    });
+                    if (input.frontier().isEmpty() && !closed[0]) {
+                        closed[0] = true;
+                        for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
+                            run(step, worker, "close of partition '" + e.getKey() + "'", e.getValue()::close);
+                        }
+                    }
+                };
+            });
+        } else {
+            DynamicSink<Object> sink = (DynamicSink<Object>) step.sink();
+            InputHandle<Object> input = builder.input(up, Pact.pipeline());
+            builder.build(capabilities -> {
+                StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
+                boolean[] closed = new boolean[1];
+                return () -> {
+                    input.forEach(batch -> {
+                        List<Object> items = new BatchList<>(batch);
+                        run(step, worker, "write_batch", () -> writer.writeBatch(items));
+                    });
+                    if (input.frontier().isEmpty() && !closed[0]) {
+                        closed[0] = true;
+                        run(step, worker, "close", writer::close);
+                    }
+                };
+            });
+        }
+    }
+
+    /** Work that may throw a checked exception. */
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void run(CoreStep.Output step, int worker, String function, Action action) {
+        try {
+            action.run();
+        } catch (Exception | Error e) {
+            throw StepException.at(step.stepId(), worker, function, e);
+        }
+    }
+
+    private static <R> R call(CoreStep.Output step, int worker, String function, java.util.concurrent.Callable<R> body) {
+        try {
+            return body.call();
+        } catch (Exception e) {
+            throw StepException.at(step.stepId(), worker, function, e);
+        }
+    }
+}

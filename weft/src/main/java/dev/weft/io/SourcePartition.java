@@ -1,0 +1,43 @@
+package dev.weft.io;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One partition of a {@link PartitionedSource}, read by one worker.
+ *
+ * <p>Called only by its worker's thread. {@link #nextBatch()} must not block for long: when
+ * nothing is available it returns an empty list, and {@link #nextAwake()} says when to call again,
+ * so an idle source does not spin.
+ *
+ * @param <T> the item type
+ * @param <S> the type of the resume state
+ */
+public interface SourcePartition<T, S> extends AutoCloseable {
+
+    /**
+     * The items available now, possibly none; {@code null} when the partition has ended for good.
+     *
+     * @throws Exception when reading fails; the dataflow fails with the step and partition named
+     */
+    List<T> nextBatch() throws Exception;
+
+    /**
+     * When to call {@link #nextBatch()} next: {@code null} (the default) means as soon as
+     * possible if the last batch was not empty, and after a short pause if it was.
+     */
+    default Instant nextAwake() {
+        return null;
+    }
+
+    /**
+     * The position to resume from after everything returned so far: an immutable value
+     * encodable by the codec registry.
+     */
+    S snapshot();
+
+    /** Releases resources; called once, when the partition ends or the dataflow stops. */
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.weft.io;
+
+import java.util.List;
+
+/**
+ * A worker's writer of a {@link DynamicSink}, used only by that worker's thread.
+ *
+ * @param <T> the item type
+ */
+public interface StatelessSinkPartition<T> extends AutoCloseable {
+
+    /**
+     * Writes items, in order.
+     *
+     * @throws Exception when writing fails
+     */
+    void writeBatch(List<T> items) throws Exception;
+
+    /** Flushes and releases resources; called once. */
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.weft.runtime;
+
+import dev.weft.Dataflow;
+import dev.weft.StepException;
+import dev.weft.core.Lowering;
+import dev.weft.engine.dataflow.OperatorFailure;
+import dev.weft.engine.worker.Execution;
+import dev.weft.engine.worker.ExecutionConfig;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a dataflow on worker threads in this JVM until every input has ended.
+ *
+ * <p>Failures are thrown: a {@link StepException} naming the step, worker and key when a user
+ * function threw; an {@link IllegalStateException} when the dataflow is invalid. A source that
+ * aborts (the testing source's ABORT marker) stops every worker at once, as a crash would, and
+ * the run returns normally. {@link #cancel(String)} (from a shutdown hook, say) stops a run from
+ * another thread.
+ */
+public final class Runner {
+
+    private final Dataflow flow;
+    private final RunConfig config;
+    private final AtomicReference<Execution> execution = new AtomicReference<>();
+    private final AtomicBoolean aborted = new AtomicBoolean();
+
+    /** A runner for {@code flow} under {@code config}. */
+    public Runner(Dataflow flow, RunConfig config) {
+        this.flow = flow;
+        this.config = config;
+    }
+
+    /** Runs {@code flow} under {@code config} to completion. */
+    public static void run(Dataflow flow, RunConfig config) {
+        new Runner(flow, config).run();
+    }
+
+    /**
+     * Runs the dataflow to completion on the calling thread's behalf.
+     *
+     * @throws StepException when a step fails
+     * @throws CancellationException when cancelled
+     */
+    public void run() {
+        flow.validate();
+        ExecutionConfig engine = new ExecutionConfig(config.workers(), config.serializing(),
+                Math.max(256, config.workers()), config.maxRecordsInFlight(), config.codecs(),
+                java.time.Duration.ofSeconds(5));
+        Execution exec = new Execution(engine);
+        execution.set(exec);
+        Runnable abort = () -> {
+            aborted.set(true);
+            exec.cancel("a source aborted the execution");
+        };
+        try {
+            exec.run(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow,
+                    config.epochInterval(), config.restoreStateEveryBatch(), config.codecs(), abort)));
+        } catch (OperatorFailure failure) {
+            if (failure.getCause() instanceof StepException step) {
+                throw step;
+            }
+            throw failure;
+        } catch (CancellationException cancelled) {
+            if (!aborted.get()) {
+                throw cancelled;
+            }
+        }
+    }
+
+    /** Stops the run promptly from any thread; {@link #run()} then throws a {@link CancellationException}. */
+    public void cancel(String reason) {
+        Execution exec = execution.get();
+        if (exec != null) {
+            exec.cancel(reason);
+        }
+    }
+}
