@@ -282,15 +282,54 @@ public final class Reachability {
             }
         }
         if (peeled < locations) {
-            StringBuilder names = new StringBuilder();
+            throw new IllegalStateException("the dataflow has a cycle that does not advance time: "
+                    + describeCycle(next, inDegree) + "; every cycle needs a feedback edge that increments the iteration");
+        }
+    }
+
+    /** One cycle among the locations left with a positive in-degree, as "a -> b -> ... -> a". */
+    private String describeCycle(List<List<Integer>> next, int[] inDegree) {
+        int locations = inDegree.length;
+        boolean[] left = new boolean[locations];
+        for (int l = 0; l < locations; l++) {
+            left[l] = inDegree[l] > 0;
+        }
+        // Walk forward inside what is left: every such location has a predecessor left, so walking
+        // backwards would also work; forward, a location downstream of a cycle may be a dead end,
+        // so follow only successors from which the walk can continue.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
             for (int l = 0; l < locations; l++) {
-                if (inDegree[l] > 0) {
-                    names.append(names.length() == 0 ? "" : ", ").append(describe(l));
+                if (left[l] && next.get(l).stream().noneMatch(n -> left[n])) {
+                    left[l] = false;
+                    changed = true;
                 }
             }
-            throw new IllegalStateException("the dataflow has a cycle that does not advance time, through "
-                    + names + "; every cycle needs a feedback edge that increments the iteration");
         }
+        int start = 0;
+        while (!left[start]) {
+            start++;
+        }
+        int[] seenAt = new int[locations];
+        java.util.Arrays.fill(seenAt, -1);
+        List<Integer> path = new ArrayList<>();
+        int at = start;
+        while (seenAt[at] < 0) {
+            seenAt[at] = path.size();
+            path.add(at);
+            for (int n : next.get(at)) {
+                if (left[n]) {
+                    at = n;
+                    break;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = seenAt[at]; i < path.size(); i++) {
+            out.append(describe(path.get(i))).append(" -> ");
+        }
+        return out.append(describe(at)).toString();
     }
 
     // ---------------------------------------------------------------- locations
