@@ -1,0 +1,60 @@
+package dev.weft.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void shouldRunEveryBenchmarkAndPrintOneRowPerVariant() throws Exception {
+        int status = run("--runs", "1", "--warmups", "0", "--min-time", "1",
+                "--param", "maps.records=1000", "--param", "exchange.records=5000", "--param", "epochs.epochs=1000",
+                "--param", "cc.nodes=1000", "--param", "cc.edges=2000", "all");
+
+        assertThat(status).isZero();
+        String table = out.toString(StandardCharsets.UTF_8);
+        for (String benchmark : new String[] {"maps", "exchange", "epochs", "cc"}) {
+            assertThat(table).containsPattern("\\| " + benchmark + " +\\| hand loop \\|");
+        }
+        assertThat(table).contains("WARNING: this JVM has no fixed, pre-touched heap");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cc / hand loop: run 1/1:");
+    }
+
+    @Test
+    void shouldListBenchmarksWithTheirParameters() throws Exception {
+        assertThat(run("--list")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("maps (rec/s)")
+                .contains("  variant hand loop (baseline)")
+                .contains("  --param cc.edges=4000000");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownBenchmarkWithTheKnownOnes() throws Exception {
+        assertThat(run("mpas")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown benchmark 'mpas'; known: [maps, exchange, epochs, cc], all")
+                .contains("Usage: bench/run");
+    }
+
+    @Test
+    void shouldOnlyAcceptParametersOfTheSelectedBenchmarks() throws Exception {
+        assertThat(run("--param", "cc.nodes=10", "maps")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown parameter 'cc.nodes'");
+    }
+
+    private int run(String... args) throws Exception {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
