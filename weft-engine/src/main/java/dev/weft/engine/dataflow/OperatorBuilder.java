@@ -106,8 +106,11 @@ public final class OperatorBuilder {
         core.setLogic(constructor.apply(capabilities));
     }
 
-    /** Schedules the operator being built; for logic that re-activates itself. */
-    Runnable activator() {
+    /**
+     * An action that schedules this operator to run again (from its own worker's thread), for logic
+     * that wakes itself, for example from a timer via {@link WorkerContext#activateAfter}.
+     */
+    public Runnable activator() {
         return core::activate;
     }
 

@@ -171,8 +171,16 @@ public final class Scope implements Node {
     }
 
     void addEdge(int sourceNode, int sourcePort, int targetNode, int targetPort) {
+        addEdge(sourceNode, sourcePort, targetNode, targetPort, 1);
+    }
+
+    /**
+     * An edge along which each record sent arrives {@code copies} times (a broadcast to every
+     * worker): it is counted that many times in flight, as each copy is consumed on its own.
+     */
+    void addEdge(int sourceNode, int sourcePort, int targetNode, int targetPort, int copies) {
         requireBuilding();
-        edges.add(new int[] {sourceNode, sourcePort, targetNode, targetPort});
+        edges.add(new int[] {sourceNode, sourcePort, targetNode, targetPort, copies});
     }
 
     /** A new input of this (nested) scope; returns its port. */
@@ -231,8 +239,8 @@ public final class Scope implements Node {
         for (int[] e : edges) {
             int src = tracker.source(e[0], e[1]);
             int[] old = downstream[src] == null ? new int[0] : downstream[src];
-            int[] next = Arrays.copyOf(old, old.length + 1);
-            next[old.length] = tracker.target(e[2], e[3]);
+            int[] next = Arrays.copyOf(old, old.length + e[4]);
+            Arrays.fill(next, old.length, next.length, tracker.target(e[2], e[3]));
             downstream[src] = next;
         }
         for (int l = 0; l < downstream.length; l++) {
@@ -263,6 +271,23 @@ public final class Scope implements Node {
         int channelId = worker.nextChannelId();
         progress = worker.allocator().allocate(channelId, ProgressCodec.INSTANCE);
         worker.onChannelEvent(channelId, this::activateSelf);
+        if (parent == null) {
+            initializeFrontiers();
+        }
+    }
+
+    /**
+     * Propagates the initial capabilities before anything runs, in this scope and then in each
+     * nested scope (which by then has its inputs' frontiers from this one): no operator, and no
+     * probe read between steps, ever sees an empty frontier that is not final.
+     */
+    private void initializeFrontiers() {
+        propagate();
+        for (int i = 1; i < children.size(); i++) {
+            if (children.get(i) instanceof Scope nested) {
+                nested.initializeFrontiers();
+            }
+        }
     }
 
     private int locationCount() {
@@ -273,7 +298,10 @@ public final class Scope implements Node {
         return count;
     }
 
-    /** The target locations fed by output {@code port} of {@code node}. */
+    /**
+     * The target locations fed by output {@code port} of {@code node}; a target reached by a
+     * broadcast appears once per copy, so that counting a record once per entry counts every copy.
+     */
     int[] downstreamOf(int node, int port) {
         return downstream[tracker.source(node, port)];
     }
@@ -339,6 +367,7 @@ public final class Scope implements Node {
             int rounds = 0;
             while (true) {
                 propagate();
+                wakeFlowWaiters();
                 if (!anyActive) {
                     break;
                 }
@@ -453,12 +482,14 @@ public final class Scope implements Node {
             reportOutputCapabilities();
         }
         activateQuiescentChildren();
-        if (parent == null && !flowWaiters.isEmpty()
-                && tracker.recordsInFlight() <= worker.maxRecordsInFlight() / 2) {
-            for (Runnable waiter : flowWaiters) {
-                waiter.run();
-            }
+    }
+
+    /** Wakes sources held back by flow control once the backlog has halved. */
+    private void wakeFlowWaiters() {
+        if (!flowWaiters.isEmpty() && tracker.recordsInFlight() <= worker.maxRecordsInFlight() / 2) {
+            List<Runnable> waiters = new ArrayList<>(flowWaiters);
             flowWaiters.clear();
+            waiters.forEach(Runnable::run);
         }
     }
 

@@ -49,7 +49,8 @@ public final class Stream<T> {
             }
         }
         input.markConnected();
-        scope.addEdge(node, port, consumer.index(), input.port());
+        int copies = pact instanceof Pact.Broadcast<T> ? worker.peers() : 1;
+        scope.addEdge(node, port, consumer.index(), input.port(), copies);
     }
 
     /**
