@@ -1,7 +1,6 @@
 package dev.weft.core;
 
 import dev.weft.StepException;
-import dev.weft.codec.StableHash;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Scope;
@@ -22,7 +21,7 @@ import java.util.TreeSet;
  * Runs an {@code input} step: reads this worker's partitions (or its dynamic reader), emits their
  * items at the current epoch, and advances the epoch every epoch interval of system time.
  *
- * <p>A partition is read by the worker that owns its name's key group. A reader with nothing to
+ * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
  * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
  * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
  * the engine's flow control says too much is in flight.
@@ -66,9 +65,10 @@ final class InputOperator {
         int peers = scope.worker().peers();
         if (step.source() instanceof PartitionedSource<?, ?> partitioned) {
             PartitionedSource<Object, Object> source = (PartitionedSource<Object, Object>) partitioned;
-            List<String> names = call("list_partitions", source::listPartitions);
-            for (String name : new TreeSet<>(names)) {
-                if (scope.worker().keyGroups().workerFor(StableHash.hash(name)) == worker) {
+            List<String> names = new ArrayList<>(new TreeSet<>(call("list_partitions", source::listPartitions)));
+            for (int index = 0; index < names.size(); index++) {
+                String name = names.get(index);
+                if (scope.worker().keyGroups().partitionOwner(index) == worker) {
                     SourcePartition<Object, Object> partition = call("build_partition",
                             () -> source.buildPartition(name, null));
                     readers.add(new Reader(name, partition, null));

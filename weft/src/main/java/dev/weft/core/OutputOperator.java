@@ -2,7 +2,6 @@ package dev.weft.core;
 
 import dev.weft.KeyValue;
 import dev.weft.StepException;
-import dev.weft.codec.StableHash;
 import dev.weft.engine.dataflow.InputHandle;
 import dev.weft.engine.dataflow.KeyGroups;
 import dev.weft.engine.dataflow.OperatorBuilder;
@@ -22,7 +21,7 @@ import java.util.TreeSet;
 /**
  * Runs an {@code output} step. A dynamic sink gets one writer per worker, which writes what its
  * worker holds. A partitioned sink's items are routed by key to their partition, and each
- * partition is opened and written by the one worker that owns its name's key group. Writers are
+ * partition (sorted by name, dealt round robin) is opened and written by its one worker. Writers are
  * closed when the input ends.
  */
 final class OutputOperator {
@@ -42,9 +41,13 @@ final class OutputOperator {
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("output step '" + step.stepId() + "': the sink lists no partitions");
             }
-            InputHandle<Object> input = builder.input(up, Pact.exchange(item -> StableHash.hash(
-                    partitions.get(sink.partitionFor(((KeyValue<Object, Object>) item).key(), partitions.size())))));
             KeyGroups groups = scope.worker().keyGroups();
+            long[] routeTo = new long[partitions.size()];
+            for (int index = 0; index < routeTo.length; index++) {
+                routeTo[index] = groups.hashOwnedBy(groups.partitionOwner(index));
+            }
+            InputHandle<Object> input = builder.input(up, Pact.exchange(item ->
+                    routeTo[partitionIndex(step, sink, ((KeyValue<Object, Object>) item).key(), partitions.size())]));
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
                 Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
@@ -53,7 +56,7 @@ final class OutputOperator {
                     input.forEach(batch -> {
                         for (int i = 0; i < batch.size(); i++) {
                             KeyValue<Object, Object> item = (KeyValue<Object, Object>) batch.get(i);
-                            String name = partitions.get(sink.partitionFor(item.key(), partitions.size()));
+                            String name = partitions.get(partitionIndex(step, sink, item.key(), partitions.size()));
                             perPartition.computeIfAbsent(name, n -> new ArrayList<>()).add(item);
                         }
                         for (Map.Entry<String, List<KeyValue<Object, Object>>> e : perPartition.entrySet()) {
@@ -61,7 +64,7 @@ final class OutputOperator {
                                 continue;
                             }
                             String name = e.getKey();
-                            if (groups.workerFor(StableHash.hash(name)) != worker) {
+                            if (groups.partitionOwner(partitions.indexOf(name)) != worker) {
                                 throw new IllegalStateException("partition '" + name + "' reached worker " + worker
                                         + ", which does not own it");
                             }
@@ -98,6 +101,16 @@ final class OutputOperator {
                 };
             });
         }
+    }
+
+    private static int partitionIndex(CoreStep.Output step, PartitionedSink<Object, Object, Object> sink, Object key,
+            int count) {
+        int index = sink.partitionFor(key, count);
+        if (index < 0 || index >= count) {
+            throw new IllegalStateException("output step '" + step.stepId() + "': partitionFor returned " + index
+                    + " for key " + key + "; it must return an index from 0 to " + (count - 1));
+        }
+        return index;
     }
 
     /** Work that may throw a checked exception. */

@@ -6,9 +6,11 @@ import java.util.List;
  * A source with a fixed set of named partitions (files, Kafka partitions, ...), each read by
  * exactly one worker, and each able to resume from a position that recovery snapshots.
  *
- * <p>Every worker calls {@link #listPartitions()}; a partition listed by several workers is
- * assigned to exactly one of them, and one listed by only some workers (a local file) goes to one
- * of those. The worker then calls {@link #buildPartition} for each of its partitions.
+ * <p>Every worker calls {@link #listPartitions()}; the partitions, sorted by name, are dealt to the
+ * workers round robin, so each is read by exactly one worker and the load is even. (Workers of one
+ * process see the same partitions; a cluster of processes, where a local file is visible to one
+ * process only, will assign each partition to a worker that listed it.) The worker then calls
+ * {@link #buildPartition} for each of its partitions.
  * Implementations must be safe to call from several worker threads.
  *
  * @param <T> the item type

@@ -54,6 +54,29 @@ public final class KeyGroups {
         return owner[group];
     }
 
+    /**
+     * A hash that routes to {@code worker}: for sending records to a chosen worker (the owner of a
+     * sink partition, say) through an exchange.
+     */
+    public long hashOwnedBy(int worker) {
+        if (worker < 0 || worker >= workers) {
+            throw new IllegalArgumentException("no worker " + worker + " among " + workers);
+        }
+        for (long h = 0; ; h++) {
+            if (workerFor(h) == worker) {
+                return h;
+            }
+        }
+    }
+
+    /**
+     * The worker assigned partition {@code index} of {@code count} sorted partitions: round robin,
+     * so partitions spread evenly over workers.
+     */
+    public int partitionOwner(int index) {
+        return index % workers;
+    }
+
     /** The worker that owns the key with stable hash {@code hash}. */
     public int workerFor(long hash) {
         return owner[group(hash)];

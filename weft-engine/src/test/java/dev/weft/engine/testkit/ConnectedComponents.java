@@ -11,7 +11,6 @@ import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Pact;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.Stream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +29,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * both are exchanged by their first int, so a node's labels and adjacency live on one worker.
  */
 public final class ConnectedComponents {
-
-    private static final int[] NO_NEIGHBOURS = new int[0];
 
     private ConnectedComponents() {
     }
@@ -71,23 +68,27 @@ public final class ConnectedComponents {
             List<InputHandle<?>> inputs = List.of(edgesIn, proposalsIn);
             builder.build(capabilities -> {
                 capabilities.forEach(Capability::drop);
-                Map<Integer, int[]> adjacency = new HashMap<>();
+                Adjacency adjacency = new Adjacency(graph.nodes());
                 int[] label = new int[graph.nodes()];
                 Arrays.fill(label, Integer.MAX_VALUE);
-                Map<Long, List<Long>> pendingByTime = new HashMap<>();
+                int[] changedInRound = new int[graph.nodes()];
+                int[] round = {0};
+                Map<Long, LongList> pendingByTime = new HashMap<>();
                 Map<Long, Capability> adoptedCaps = new HashMap<>();
                 Notificator notificator = new Notificator(loop.domain());
                 return () -> {
                     edgesIn.forEach(batch -> {
                         for (int i = 0; i < batch.size(); i++) {
                             long e = batch.get(i);
-                            adjacency.merge(first(e), new int[] {second(e)}, ConnectedComponents::concatArrays);
+                            adjacency.add(first(e), second(e));
                         }
                     });
                     proposalsIn.forEach(batch -> {
                         long time = batch.time();
-                        List<Long> pending = pendingByTime.computeIfAbsent(time, t -> new ArrayList<>());
-                        if (pending.isEmpty()) {
+                        LongList pending = pendingByTime.get(time);
+                        if (pending == null) {
+                            pending = new LongList();
+                            pendingByTime.put(time, pending);
                             notificator.notifyAt(proposalsIn.retain(time, toNeighbours));
                             adoptedCaps.put(time, proposalsIn.retain(time, adopted));
                         }
@@ -98,15 +99,28 @@ public final class ConnectedComponents {
                     notificator.forEachReady(inputs, capability -> {
                         long time = capability.time();
                         Capability adoptedCap = adoptedCaps.remove(time);
-                        for (long proposal : pendingByTime.remove(time)) {
+                        LongList pending = pendingByTime.remove(time);
+                        int stamp = ++round[0];
+                        LongList changed = new LongList();
+                        for (int i = 0; i < pending.size(); i++) {
+                            long proposal = pending.get(i);
                             int node = first(proposal);
                             int candidate = second(proposal);
                             if (candidate < label[node]) {
                                 label[node] = candidate;
-                                adopted.give(adoptedCap, pack(node, candidate));
-                                for (int neighbour : adjacency.getOrDefault(node, NO_NEIGHBOURS)) {
-                                    toNeighbours.give(capability, pack(neighbour, candidate));
+                                if (changedInRound[node] != stamp) {
+                                    changedInRound[node] = stamp;
+                                    changed.add(node);
                                 }
+                            }
+                        }
+                        for (int i = 0; i < changed.size(); i++) {
+                            int node = (int) changed.get(i);
+                            int adoptedLabel = label[node];
+                            adopted.give(adoptedCap, pack(node, adoptedLabel));
+                            int[] neighbours = adjacency.of(node);
+                            for (int j = 0, d = adjacency.degree(node); j < d; j++) {
+                                toNeighbours.give(capability, pack(neighbours[j], adoptedLabel));
                             }
                         }
                         adoptedCap.drop();
@@ -140,9 +154,56 @@ public final class ConnectedComponents {
         return StableHash.hashLong(first(packed));
     }
 
-    private static int[] concatArrays(int[] a, int[] b) {
-        int[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
+    /** Neighbour lists of the nodes this worker owns, grown by doubling. */
+    private static final class Adjacency {
+        private static final int[] NONE = new int[0];
+        private final int[][] neighbours;
+        private final int[] degree;
+
+        Adjacency(int nodes) {
+            neighbours = new int[nodes][];
+            degree = new int[nodes];
+        }
+
+        void add(int node, int neighbour) {
+            int[] list = neighbours[node];
+            if (list == null) {
+                list = new int[4];
+                neighbours[node] = list;
+            } else if (degree[node] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                neighbours[node] = list;
+            }
+            list[degree[node]++] = neighbour;
+        }
+
+        int[] of(int node) {
+            return neighbours[node] == null ? NONE : neighbours[node];
+        }
+
+        int degree(int node) {
+            return degree[node];
+        }
+    }
+
+    /** A growable list of primitive longs. */
+    private static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
     }
 }
