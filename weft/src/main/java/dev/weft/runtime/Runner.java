@@ -25,6 +25,7 @@ public final class Runner {
     private final RunConfig config;
     private final AtomicReference<Execution> execution = new AtomicReference<>();
     private final AtomicBoolean aborted = new AtomicBoolean();
+    private final AtomicReference<String> cancelledBeforeStart = new AtomicReference<>();
 
     /** A runner for {@code flow} under {@code config}. */
     public Runner(Dataflow flow, RunConfig config) {
@@ -50,6 +51,10 @@ public final class Runner {
                 java.time.Duration.ofSeconds(5));
         Execution exec = new Execution(engine);
         execution.set(exec);
+        String early = cancelledBeforeStart.get();
+        if (early != null) {
+            throw new CancellationException("execution cancelled: " + early);
+        }
         Runnable abort = () -> {
             aborted.set(true);
             exec.cancel("a source aborted the execution");
@@ -71,6 +76,7 @@ public final class Runner {
 
     /** Stops the run promptly from any thread; {@link #run()} then throws a {@link CancellationException}. */
     public void cancel(String reason) {
+        cancelledBeforeStart.compareAndSet(null, reason);
         Execution exec = execution.get();
         if (exec != null) {
             exec.cancel(reason);
