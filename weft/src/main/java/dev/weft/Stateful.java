@@ -1,11 +1,14 @@
 package dev.weft;
 
+import dev.weft.codec.StableHash;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -46,7 +49,13 @@ final class Stateful {
                     logic = builder.apply(null);
                 }
                 LogicResult<W> result = logic.onItem(value);
-                result.values().forEach(out::add);
+                if (result == null) {
+                    throw new NullPointerException("on_item returned null; return LogicResult.nothing() to emit nothing"
+                            + " and keep the state");
+                }
+                if (result.values() != null) {
+                    result.values().forEach(out::add);
+                }
                 discard = result.discard();
             }
             return new LogicResult<>(out, discard);
@@ -78,9 +87,17 @@ final class Stateful {
     static <K, V, W, S> KeyedStream<K, W> statefulMap(KeyedStream<K, V> up, String stepId,
             BiFunction<S, ? super V, StateUpdate<S, W>> mapper) {
         return statefulFlatMap(up, stepId, (S state, V value) -> {
-            StateUpdate<S, W> update = mapper.apply(state, value);
-            return new StateUpdate<>(update.state(), List.of(update.emit()));
+            StateUpdate<S, W> update = requireUpdate(mapper.apply(state, value));
+            return new StateUpdate<>(update.state(), Collections.singletonList(update.emit()));
         });
+    }
+
+    private static <U extends StateUpdate<?, ?>> U requireUpdate(U update) {
+        if (update == null) {
+            throw new NullPointerException("the mapper returned null; return StateUpdate.of(newState, emit), with a"
+                    + " null state to discard the key's state");
+        }
+        return update;
     }
 
     static <K, V, W, S> KeyedStream<K, W> statefulFlatMap(KeyedStream<K, V> up, String stepId,
@@ -92,7 +109,11 @@ final class Stateful {
             public LogicResult<W> onBatch(List<V> values) {
                 List<W> out = new ArrayList<>();
                 for (V value : values) {
-                    StateUpdate<S, ? extends Iterable<W>> update = mapper.apply(state, value);
+                    StateUpdate<S, ? extends Iterable<W>> update = requireUpdate(mapper.apply(state, value));
+                    if (update.emit() == null) {
+                        throw new NullPointerException("the mapper returned null to emit; return an empty list to emit"
+                                + " nothing");
+                    }
                     update.emit().forEach(out::add);
                     state = update.state();
                 }
@@ -123,7 +144,7 @@ final class Stateful {
 
             @Override
             public LogicResult<S> onEof() {
-                return LogicResult.discard(List.of(accumulator));
+                return LogicResult.discard(Collections.singletonList(accumulator));
             }
 
             @Override
@@ -136,17 +157,22 @@ final class Stateful {
     static <K, V> KeyedStream<K, V> reduceFinal(KeyedStream<K, V> up, String stepId, BinaryOperator<V> reducer) {
         return up.flow().operator(stepId, "reduce_final", () -> {
             KeyedStream<K, V> combined = new KeyedStream<>(up.asStream().flatMapBatch("combine", items -> {
-                Map<K, V> perKey = new LinkedHashMap<>();
+                // Grouped by the keys' stable hash and equality, never by their hashCode().
+                Map<CombineKey, KeyValue<K, V>> perKey = new LinkedHashMap<>();
                 for (KeyValue<K, V> kv : items) {
+                    CombineKey key = new CombineKey(kv.key());
+                    KeyValue<K, V> sofar = perKey.get(key);
+                    if (sofar == null) {
+                        perKey.put(key, kv);
+                        continue;
+                    }
                     try {
-                        perKey.merge(kv.key(), kv.value(), reducer);
+                        perKey.put(key, new KeyValue<>(sofar.key(), reducer.apply(sofar.value(), kv.value())));
                     } catch (RuntimeException e) {
                         throw StepException.forKey("reducer", kv.key(), e);
                     }
                 }
-                List<KeyValue<K, V>> out = new ArrayList<>(perKey.size());
-                perKey.forEach((k, v) -> out.add(new KeyValue<>(k, v)));
-                return out;
+                return new ArrayList<>(perKey.values());
             }));
             return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<V, V, V>() {
                 private V accumulator = resume;
@@ -161,7 +187,7 @@ final class Stateful {
 
                 @Override
                 public LogicResult<V> onEof() {
-                    return LogicResult.discard(List.of(accumulator));
+                    return LogicResult.discard(Collections.singletonList(accumulator));
                 }
 
                 @Override
@@ -170,6 +196,27 @@ final class Stateful {
                 }
             });
         });
+    }
+
+    /** A key in a combiner's map: hashed by its stable hash, equal by content (as {@code byte[]} keys are). */
+    private static final class CombineKey {
+        private final Object key;
+        private final int hash;
+
+        CombineKey(Object key) {
+            this.key = key;
+            this.hash = Long.hashCode(StableHash.hash(key));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CombineKey that && that.hash == hash && Objects.deepEquals(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     static <T, K> KeyedStream<K, Long> countFinal(Stream<T> up, String stepId, Function<? super T, ? extends K> key) {
@@ -231,7 +278,7 @@ final class Stateful {
 
             @Override
             public LogicResult<List<V>> onEof() {
-                return LogicResult.discard(List.of(values));
+                return LogicResult.discard(values.isEmpty() ? List.of() : List.of(values));
             }
 
             @Override
@@ -241,7 +288,7 @@ final class Stateful {
 
             @Override
             public CollectState snapshot() {
-                return new CollectState(List.copyOf(values), deadlineMillis);
+                return new CollectState(Collections.unmodifiableList(new ArrayList<>(values)), deadlineMillis);
             }
         });
     }
@@ -353,7 +400,7 @@ final class Stateful {
         public List<List<Object>> snapshot() {
             List<List<Object>> copy = new ArrayList<>();
             for (List<Object> side : sides) {
-                copy.add(List.copyOf(side));
+                copy.add(Collections.unmodifiableList(new ArrayList<>(side)));
             }
             return copy;
         }

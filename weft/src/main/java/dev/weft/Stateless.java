@@ -176,11 +176,11 @@ final class Stateless {
     }
 
     static <T> void raises(Stream<T> up, String stepId) {
-        String where = up.flow().id() + "." + stepId;
+        // The runtime names the step (its full id, also inside a composite operator) and the worker.
         up.output(stepId, (DynamicSink<T>) (worker, workers) -> new StatelessSinkPartition<>() {
             @Override
             public void writeBatch(List<T> items) {
-                throw new IllegalStateException("step '" + where + "' received an item, which it must never do: "
+                throw new IllegalStateException("a raises step received an item, which it must never do: "
                         + items.get(0));
             }
         });

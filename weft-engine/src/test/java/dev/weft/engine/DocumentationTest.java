@@ -41,11 +41,17 @@ class DocumentationTest {
         assertThat(missing).isEmpty();
     }
 
+    /** Whether a Javadoc comment ends above the declaration, with only annotations in between. */
     private static boolean javadocAbove(List<String> lines, int declaration) {
-        int i = declaration - 1;
-        while (i >= 0 && lines.get(i).strip().startsWith("@")) {
-            i--;
+        for (int i = declaration - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (line.endsWith("*/")) {
+                return true;
+            }
+            if (line.endsWith(";") || line.endsWith("}") || line.endsWith("{") || line.startsWith("import ")) {
+                return false;
+            }
         }
-        return i >= 0 && lines.get(i).strip().endsWith("*/");
+        return false;
     }
 }

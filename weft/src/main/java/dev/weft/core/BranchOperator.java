@@ -26,25 +26,32 @@ final class BranchOperator {
         builder.build(capabilities -> {
             capabilities.forEach(c -> c.drop());
             return () -> input.forEach(batch -> {
-                Batch<Object> rejected = new Batch<>(batch.time());
+                // The accepted items stay in the batch, compacted in place; a second batch is made only
+                // for rejected items, when there are some.
+                Batch<Object> rejected = null;
                 int kept = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     Object item = batch.get(i);
                     boolean accepted;
                     try {
                         accepted = step.predicate().test(item);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         throw StepException.at(step.stepId(), worker, "predicate", e);
                     }
                     if (accepted) {
                         batch.set(kept++, item);
                     } else {
+                        if (rejected == null) {
+                            rejected = new Batch<>(batch.time());
+                        }
                         rejected.add(item);
                     }
                 }
                 batch.truncate(kept);
                 trues.send(batch);
-                falses.send(rejected);
+                if (rejected != null) {
+                    falses.send(rejected);
+                }
             });
         });
         return List.of(trues.stream(), falses.stream());

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -35,7 +36,11 @@ import java.util.function.Function;
  * of the frontier's epoch eagerly, later ones once the frontier reaches them. The operator holds
  * one capability at the frontier (or the earliest buffered epoch), with which it emits what
  * notifications and end of input produce; it drops it after {@code onEof}. Notifications use
- * system time: the operator wakes itself at the earliest time any key asked for.
+ * system time: the operator wakes itself at the earliest time any key asked for; each schedule
+ * fires once, and a {@code null} from {@code notifyAt} keeps the previous one.
+ *
+ * <p>Keys are told apart by their stable hash and {@code equals} (by content for {@code byte[]}),
+ * never by {@code hashCode()}, which a key type may not define consistently.
  */
 final class StatefulBatchOperator {
 
@@ -75,8 +80,8 @@ final class StatefulBatchOperator {
         private final Scope scope;
         private final Codec<Object> stateCodec;
         private final TreeMap<Long, List<KeyValue<Object, Object>>> pending = new TreeMap<>();
-        private final Map<Object, StatefulBatchLogic<Object, Object, Object>> logics = new HashMap<>();
-        private final Map<Object, Instant> schedule = new HashMap<>();
+        private final Map<StateKey, StatefulBatchLogic<Object, Object, Object>> logics = new HashMap<>();
+        private final Map<StateKey, Instant> schedule = new HashMap<>();
         private final PriorityQueue<Scheduled> wakeups = new PriorityQueue<>();
         private final Runnable activate;
         private final Runnable onTimer = this::onTimer;
@@ -113,15 +118,20 @@ final class StatefulBatchOperator {
                 Map.Entry<Long, List<KeyValue<Object, Object>>> epoch = pending.pollFirstEntry();
                 applyEpoch(epoch.getKey(), epoch.getValue());
             }
+            if (!frontier.isEmpty()) {
+                // Before notifications, so that what they emit comes at or after the epochs just applied.
+                long next = pending.isEmpty() ? frontierEpoch : Math.min(frontierEpoch, pending.firstKey());
+                if (next > capability.time()) {
+                    capability.downgrade(next);
+                }
+            }
             fireNotifications();
             if (frontier.isEmpty()) {
-                for (Object key : new ArrayList<>(logics.keySet())) {
-                    StatefulBatchLogic<Object, Object, Object> logic = logics.get(key);
-                    LogicResult<Object> result = call(key, "on_eof", () -> logic.onEof());
+                for (Map.Entry<StateKey, StatefulBatchLogic<Object, Object, Object>> entry : logics.entrySet()) {
+                    StateKey key = entry.getKey();
+                    StatefulBatchLogic<Object, Object, Object> logic = entry.getValue();
+                    LogicResult<Object> result = callback(key, "on_eof", logic::onEof);
                     emit(capability.time(), key, result);
-                    if (result.discard()) {
-                        logics.remove(key);
-                    }
                 }
                 logics.clear();
                 schedule.clear();
@@ -129,27 +139,23 @@ final class StatefulBatchOperator {
                 capability.drop();
                 return;
             }
-            long next = pending.isEmpty() ? frontierEpoch : Math.min(frontierEpoch, pending.firstKey());
-            if (next > capability.time()) {
-                capability.downgrade(next);
-            }
             armWakeup();
         }
 
         private void applyEpoch(long epoch, List<KeyValue<Object, Object>> items) {
-            Map<Object, List<Object>> byKey = new LinkedHashMap<>();
+            Map<StateKey, List<Object>> byKey = new LinkedHashMap<>();
             for (KeyValue<Object, Object> kv : items) {
-                byKey.computeIfAbsent(kv.key(), k -> new ArrayList<>()).add(kv.value());
+                byKey.computeIfAbsent(new StateKey(kv.key()), k -> new ArrayList<>()).add(kv.value());
             }
-            for (Map.Entry<Object, List<Object>> entry : byKey.entrySet()) {
-                Object key = entry.getKey();
+            for (Map.Entry<StateKey, List<Object>> entry : byKey.entrySet()) {
+                StateKey key = entry.getKey();
                 StatefulBatchLogic<Object, Object, Object> logic = logics.get(key);
                 if (logic == null) {
-                    logic = call(key, "builder", () -> step.builder().apply(null));
+                    logic = build(key, null);
                     logics.put(key, logic);
                 }
                 StatefulBatchLogic<Object, Object, Object> current = logic;
-                LogicResult<Object> result = call(key, "on_batch", () -> current.onBatch(entry.getValue()));
+                LogicResult<Object> result = callback(key, "on_batch", () -> current.onBatch(entry.getValue()));
                 emit(epoch, key, result);
                 afterCallback(key, current, result);
             }
@@ -157,23 +163,29 @@ final class StatefulBatchOperator {
 
         private void fireNotifications() {
             Instant now = Instant.now();
+            List<Scheduled> due = new ArrayList<>();
             while (!wakeups.isEmpty() && !wakeups.peek().at().isAfter(now)) {
-                Scheduled due = wakeups.poll();
-                if (!due.at().equals(schedule.get(due.key()))) {
-                    continue; // superseded
+                due.add(wakeups.poll());
+            }
+            // A logic that asks again for a time already past is notified in the next activation, not in a loop here.
+            for (Scheduled next : due) {
+                StateKey key = next.key();
+                if (!next.at().equals(schedule.get(key))) {
+                    continue; // superseded, or already fired
                 }
-                schedule.remove(due.key());
-                StatefulBatchLogic<Object, Object, Object> logic = logics.get(due.key());
+                schedule.remove(key);
+                StatefulBatchLogic<Object, Object, Object> logic = logics.get(key);
                 if (logic == null) {
                     continue;
                 }
-                LogicResult<Object> result = call(due.key(), "on_notify", logic::onNotify);
-                emit(capability.time(), due.key(), result);
-                afterCallback(due.key(), logic, result);
+                LogicResult<Object> result = callback(key, "on_notify", logic::onNotify);
+                emit(capability.time(), key, result);
+                afterCallback(key, logic, result);
             }
         }
 
-        private void afterCallback(Object key, StatefulBatchLogic<Object, Object, Object> logic, LogicResult<Object> result) {
+        private void afterCallback(StateKey key, StatefulBatchLogic<Object, Object, Object> logic,
+                LogicResult<Object> result) {
             if (result.discard()) {
                 logics.remove(key);
                 schedule.remove(key);
@@ -190,21 +202,31 @@ final class StatefulBatchOperator {
         }
 
         /** Test mode: replaces the logic by one rebuilt from its encoded and decoded snapshot. */
-        private void restoreFromSnapshot(Object key, StatefulBatchLogic<Object, Object, Object> logic) {
-            Object state = call(key, "snapshot", logic::snapshot);
-            Encoder out = new Encoder();
-            stateCodec.encode(state, out);
-            Object restored = stateCodec.decode(new Decoder(out.toByteArray()));
-            logics.put(key, call(key, "builder", () -> step.builder().apply(restored)));
+        private void restoreFromSnapshot(StateKey key, StatefulBatchLogic<Object, Object, Object> logic) {
+            Object restored = call(key, "snapshot", () -> {
+                Object state = logic.snapshot();
+                Encoder out = new Encoder();
+                stateCodec.encode(state, out);
+                return stateCodec.decode(new Decoder(out.toByteArray()));
+            });
+            logics.put(key, build(key, restored));
         }
 
-        private void emit(long epoch, Object key, LogicResult<Object> result) {
+        private StatefulBatchLogic<Object, Object, Object> build(StateKey key, Object resumeState) {
+            StatefulBatchLogic<Object, Object, Object> logic = call(key, "builder", () -> step.builder().apply(resumeState));
+            if (logic == null) {
+                throw failure(key, "builder", new NullPointerException("the builder returned null; return a logic"));
+            }
+            return logic;
+        }
+
+        private void emit(long epoch, StateKey key, LogicResult<Object> result) {
             Iterable<Object> values = result.values();
             if (values == null) {
                 return;
             }
             for (Object value : values) {
-                output.giveAt(epoch, new KeyValue<>(key, value));
+                output.giveAt(epoch, new KeyValue<>(key.key, value));
             }
         }
 
@@ -229,12 +251,56 @@ final class StatefulBatchOperator {
             activate.run();
         }
 
-        private <R> R call(Object key, String function, java.util.function.Supplier<R> body) {
+        /** Calls a callback of the key's logic, which must return a result. */
+        private LogicResult<Object> callback(StateKey key, String function,
+                java.util.function.Supplier<LogicResult<Object>> body) {
+            LogicResult<Object> result = call(key, function, body);
+            if (result == null) {
+                throw failure(key, function, new NullPointerException(function
+                        + " returned null; return LogicResult.nothing() to emit nothing and keep the state"));
+            }
+            return result;
+        }
+
+        private <R> R call(StateKey key, String function, java.util.function.Supplier<R> body) {
             try {
                 return body.get();
             } catch (RuntimeException | Error e) {
-                throw StepException.at(step.stepId(), worker, function, StepException.forKey(function, key, e));
+                throw failure(key, function, e);
             }
+        }
+
+        private StepException failure(StateKey key, String function, Throwable cause) {
+            return StepException.at(step.stepId(), worker, function, StepException.forKey(function, key.key, cause));
+        }
+    }
+
+    /**
+     * A key as this operator's maps hold it: hashed by its stable hash, never by its
+     * {@code hashCode()}, and equal by content (so {@code byte[]} keys group by their bytes).
+     */
+    private static final class StateKey {
+        final Object key;
+        private final int hash;
+
+        StateKey(Object key) {
+            this.key = key;
+            this.hash = Long.hashCode(StableHash.hash(key));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StateKey that && that.hash == hash && Objects.deepEquals(key, that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(key);
         }
     }
 
@@ -244,7 +310,7 @@ final class StatefulBatchOperator {
      * @param at when
      * @param key the key
      */
-    private record Scheduled(Instant at, Object key) implements Comparable<Scheduled> {
+    private record Scheduled(Instant at, StateKey key) implements Comparable<Scheduled> {
         @Override
         public int compareTo(Scheduled other) {
             return at.compareTo(other.at);
