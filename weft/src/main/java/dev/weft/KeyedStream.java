@@ -154,6 +154,15 @@ public final class KeyedStream<K, V> {
     }
 
     /**
+     * Joins this stream with {@code others} by key in the default mode ({@link JoinMode#DEFAULT}:
+     * each side's last value; a row once every side has one).
+     */
+    @SafeVarargs
+    public final KeyedStream<K, List<Object>> join(String stepId, KeyedStream<K, ?>... others) {
+        return Stateful.join(this, stepId, JoinMode.DEFAULT, List.of(others));
+    }
+
+    /**
      * Joins this stream with {@code others} by key: rows hold one value per side, in argument
      * order ({@code null} for a side without a value, in FINAL and RUNNING modes).
      */

@@ -10,6 +10,7 @@ import dev.weft.engine.communication.Pusher;
 final class BroadcastPusher<T> implements BatchPusher<T> {
 
     private final Pusher<Batch<T>>[] remote;
+    /** This worker's index, whose batches go straight to {@code local}; -1 to send them through the channel too. */
     private final int me;
     private final InputHandle<T> local;
 

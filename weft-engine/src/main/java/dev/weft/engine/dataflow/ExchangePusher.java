@@ -15,6 +15,7 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     private final KeyGroups groups;
     private final ToLongFunction<? super T> hash;
     private final Pusher<Batch<T>>[] remote;
+    /** This worker's index, whose batches go straight to {@code local}; -1 to send them through the channel too. */
     private final int me;
     private final InputHandle<T> local;
     private final Batch<T>[] buffers;

@@ -550,7 +550,8 @@ public final class Scope implements Node {
             } catch (OperatorFailure failure) {
                 throw failure;
             } catch (RuntimeException | Error e) {
-                throw new OperatorFailure(name + "." + child.name(), worker.index(), e);
+                String qualified = child.name().startsWith(name + ".") ? child.name() : name + "." + child.name();
+                throw new OperatorFailure(qualified, worker.index(), e);
             }
             if (!incomplete && tracker.capabilityCount(i) == 0 && inputsEmpty(i)) {
                 done[i] = true;

@@ -42,10 +42,12 @@ public final class Stream<T> {
             var channel = worker.allocator().<Batch<T>>allocate(channelId, worker.batchCodec(context));
             input.setRemote(channel.puller());
             worker.onChannelEvent(channelId, consumer::activate);
+            // In serializing mode even this worker's own batches take the channel, through the codec.
+            int local = worker.serializing() ? -1 : worker.index();
             if (pact instanceof Pact.Exchange<T> exchange) {
-                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), channel.pushers(), worker.index(), input));
+                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), channel.pushers(), local, input));
             } else {
-                tee.add(new BroadcastPusher<>(channel.pushers(), worker.index(), input));
+                tee.add(new BroadcastPusher<>(channel.pushers(), local, input));
             }
         }
         input.markConnected();

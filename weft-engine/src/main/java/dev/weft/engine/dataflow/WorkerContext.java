@@ -40,6 +40,12 @@ public interface WorkerContext {
     /** The codec for batches on an exchange or broadcast channel described by {@code context}. */
     <T> MessageCodec<Batch<T>> batchCodec(String context);
 
+    /**
+     * Whether every exchanged batch must go through its codec, even one that stays on this worker
+     * (serializing mode: single-JVM runs then exercise the codecs exactly as processes would).
+     */
+    boolean serializing();
+
     /** The most records that may be in flight before sources are held back. */
     long maxRecordsInFlight();
 

@@ -218,6 +218,11 @@ public final class Worker implements WorkerContext {
     }
 
     @Override
+    public boolean serializing() {
+        return config.serializing();
+    }
+
+    @Override
     public long maxRecordsInFlight() {
         return config.maxRecordsInFlight();
     }
