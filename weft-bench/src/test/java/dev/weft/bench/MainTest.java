@@ -21,7 +21,7 @@ class MainTest {
         assertThat(status).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
         for (String benchmark : new String[] {"maps", "exchange", "epochs", "cc"}) {
-            assertThat(table).containsPattern("\\| " + benchmark + " +\\| hand loop \\|");
+            assertThat(table).containsPattern("\\| " + benchmark + " +\\| hand loop +\\|");
         }
         assertThat(table).contains("WARNING: this JVM has no fixed, pre-touched heap");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cc / hand loop: run 1/1:");
