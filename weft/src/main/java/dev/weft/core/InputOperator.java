@@ -31,27 +31,28 @@ final class InputOperator {
     /** How long to wait before polling a reader that returned nothing and named no time. */
     static final Duration IDLE_POLL = Duration.ofMillis(10);
 
+    private final Scope scope;
+    private final CoreStep.Input step;
     private final String stepId;
     private final int worker;
     private final long epochIntervalNanos;
+    private final Abort abort;
     private final List<Reader> readers = new ArrayList<>();
     private long epochStartNanos;
     private boolean opened;
-    private final Runnable open;
 
-    private InputOperator(String stepId, int worker, Duration epochInterval, Runnable open) {
-        this.stepId = stepId;
-        this.worker = worker;
+    private InputOperator(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
+        this.scope = scope;
+        this.step = step;
+        this.stepId = step.stepId();
+        this.worker = scope.worker().index();
         this.epochIntervalNanos = epochInterval.toNanos();
-        this.open = open;
+        this.abort = abort;
     }
 
     static Stream<Object> build(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
-        int worker = scope.worker().index();
-        int peers = scope.worker().peers();
-        InputOperator[] self = new InputOperator[1];
-        self[0] = new InputOperator(step.stepId(), worker, epochInterval, () -> self[0].openReaders(scope, step));
-        return Operators.source(scope, step.stepId(), context -> self[0].run(context, abort));
+        InputOperator input = new InputOperator(scope, step, epochInterval, abort);
+        return Operators.source(scope, step.stepId(), input::run);
     }
 
     /** Signals an ABORT marker from a testing source: stop the whole execution without ending inputs. */
@@ -61,7 +62,7 @@ final class InputOperator {
     }
 
     @SuppressWarnings("unchecked")
-    private void openReaders(Scope scope, CoreStep.Input step) {
+    private void openReaders() {
         int peers = scope.worker().peers();
         if (step.source() instanceof PartitionedSource<?, ?> partitioned) {
             PartitionedSource<Object, Object> source = (PartitionedSource<Object, Object>) partitioned;
@@ -81,10 +82,10 @@ final class InputOperator {
         }
     }
 
-    private void run(SourceContext<Object> context, Abort abort) {
+    private void run(SourceContext<Object> context) {
         if (!opened) {
             opened = true;
-            open.run();
+            openReaders();
             epochStartNanos = System.nanoTime();
         }
         Capability capability = context.capability();
