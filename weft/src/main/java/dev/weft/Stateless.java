@@ -28,22 +28,35 @@ final class Stateless {
         return up.flatMapBatch(stepId, items -> {
             List<Object> same = (List<Object>) (List<?>) items;
             int n = items.size();
-            for (int i = 0; i < n; i++) {
-                same.set(i, mapper.apply(items.get(i)));
+            try {
+                for (int i = 0; i < n; i++) {
+                    same.set(i, mapper.apply(items.get(i)));
+                }
+            } catch (RuntimeException e) {
+                throw role("mapper", e);
             }
             return (List<R>) same;
         });
+    }
+
+    /** A user function's failure, naming its role unless an inner operator already did. */
+    private static StepException role(String function, RuntimeException e) {
+        return e instanceof StepException step ? step : StepException.calling(function, e);
     }
 
     static <T> Stream<T> filter(Stream<T> up, String stepId, Predicate<? super T> predicate) {
         return up.flatMapBatch(stepId, items -> {
             int n = items.size();
             int kept = 0;
-            for (int i = 0; i < n; i++) {
-                T item = items.get(i);
-                if (predicate.test(item)) {
-                    items.set(kept++, item);
+            try {
+                for (int i = 0; i < n; i++) {
+                    T item = items.get(i);
+                    if (predicate.test(item)) {
+                        items.set(kept++, item);
+                    }
                 }
+            } catch (RuntimeException e) {
+                throw role("predicate", e);
             }
             items.subList(kept, n).clear();
             return items;
@@ -97,9 +110,13 @@ final class Stateless {
     static <T, K> KeyedStream<K, T> keyOn(Stream<T> up, String stepId, Function<? super T, ? extends K> key) {
         KeyCheck check = new KeyCheck();
         Stream<KeyValue<K, T>> keyed = map(up, stepId, item -> {
-            K k = key.apply(item);
-            check.requireStable(k, item);
-            return new KeyValue<>(k, item);
+            try {
+                K k = key.apply(item);
+                check.requireStable(k, item);
+                return new KeyValue<>(k, item);
+            } catch (RuntimeException e) {
+                throw role("key function", e);
+            }
         });
         return new KeyedStream<>(keyed);
     }

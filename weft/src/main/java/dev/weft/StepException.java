@@ -26,6 +26,14 @@ public final class StepException extends RuntimeException {
         this.worker = worker;
     }
 
+    /**
+     * A failure of the user function playing {@code function}'s role ("predicate", "key function"),
+     * before the runtime knows where it ran.
+     */
+    public static StepException calling(String function, Throwable cause) {
+        return new StepException(function, null, false, null, -1, cause);
+    }
+
     /** A failure of {@code function} for {@code key}, before the runtime knows where it ran. */
     public static StepException forKey(String function, Object key, Throwable cause) {
         return new StepException(function, key, true, null, -1, cause);

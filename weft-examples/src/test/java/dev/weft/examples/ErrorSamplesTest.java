@@ -71,7 +71,7 @@ class ErrorSamplesTest {
         StepException e = catchThrowableOfType(StepException.class, () -> Testing.run(flow, workers));
 
         assertThat(e.stepId()).isEqualTo("visits.by_day");
-        assertThat(e).hasMessageStartingWith("error calling mapper in step 'visits.by_day' on worker 0: "
+        assertThat(e).hasMessageStartingWith("error calling key function in step 'visits.by_day' on worker 0: "
                 + "java.lang.IllegalArgumentException: ")
                 .hasMessageContaining("java.time.LocalDate");
     }
