@@ -5,11 +5,18 @@ import dev.weft.bench.baseline.ExchangeHandLoop;
 import dev.weft.bench.baseline.MapsHandLoop;
 import dev.weft.bench.baseline.UnionFindHandLoop;
 import dev.weft.bench.harness.Benchmark;
+import dev.weft.bench.harness.Params;
+import dev.weft.bench.harness.Result;
 import dev.weft.bench.harness.Variant;
 import dev.weft.bench.weft.WeftConnectedComponents;
 import dev.weft.bench.weft.WeftEpochs;
 import dev.weft.bench.weft.WeftExchange;
 import dev.weft.bench.weft.WeftMaps;
+import dev.weft.bench.wordcount.FlinkVariants;
+import dev.weft.bench.wordcount.HandLoopWordCount;
+import dev.weft.bench.wordcount.WeftWordCount;
+import dev.weft.bench.wordcount.WordCountSetup;
+import dev.weft.bench.wordcount.WordCountSummary;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +67,59 @@ public final class Benchmarks {
                                 Variant.of("weft, 1 worker", p -> new WeftConnectedComponents(
                                         p.getInt("cc.nodes"), p.getInt("cc.edges"), p.get("cc.seed"), 1)),
                                 Variant.of("weft, 2 workers", p -> new WeftConnectedComponents(
-                                        p.getInt("cc.nodes"), p.getInt("cc.edges"), p.get("cc.seed"), 2)))));
+                                        p.getInt("cc.nodes"), p.getInt("cc.edges"), p.get("cc.seed"), 2)))),
+                new Benchmark(WordCountSetup.BENCHMARK, "words/s",
+                        "count the words of a generated Zipf corpus (wordcount.kilobytes KiB in wordcount.files files)"
+                                + " on the user API; one JVM per variant; processing time, first read to sink end",
+                        WordCountSetup.defaults(),
+                        List.of(
+                                Variant.handLoop(HandLoopWordCount::new),
+                                Variant.of("hand loop, 2 threads", p -> new HandLoopWordCount(p, 2)),
+                                Variant.of("weft, 1 worker", p -> new WeftWordCount(p, 1)),
+                                Variant.of("weft, 2 workers", p -> new WeftWordCount(p, 2)),
+                                Variant.of(FlinkVariants.name("streaming", 1), p -> FlinkVariants.load(p, "streaming", 1)),
+                                Variant.of(FlinkVariants.name("streaming", 2), p -> FlinkVariants.load(p, "streaming", 2)),
+                                Variant.of(FlinkVariants.name("batch", 1), p -> FlinkVariants.load(p, "batch", 1)),
+                                Variant.of(FlinkVariants.name("batch", 2), p -> FlinkVariants.load(p, "batch", 2)))));
+    }
+
+    /**
+     * Whether each variant of benchmark {@code name} runs in a JVM of its own ({@link Forked}):
+     * the word count's do, so that no engine's JIT profile, heap or threads touch another's.
+     *
+     * @param name a benchmark's name
+     * @return whether its variants are forked
+     */
+    public static boolean forked(String name) {
+        return name.equals(WordCountSetup.BENCHMARK);
+    }
+
+    /**
+     * Prepares what every variant of benchmark {@code name} reads, before any of them runs: the
+     * word count's corpus, generated once into the cache. Nothing for the others.
+     *
+     * @param name   a benchmark's name
+     * @param params the run's parameters
+     */
+    public static void prepare(String name, Params params) {
+        if (name.equals(WordCountSetup.BENCHMARK)) {
+            WordCountSetup.corpus(params);
+        }
+    }
+
+    /**
+     * A benchmark's own summary, printed after the results table: the word count's lines/s,
+     * ratios to Flink and its targets. Empty for the others.
+     *
+     * @param name    a benchmark's name
+     * @param results its variants' results, in the order they ran
+     * @param params  the run's parameters
+     * @return the text, ending in a line break, or empty
+     */
+    public static String summary(String name, List<Result> results, Params params) {
+        if (name.equals(WordCountSetup.BENCHMARK) && !results.isEmpty()) {
+            return WordCountSummary.format(WordCountSetup.corpus(params), results);
+        }
+        return "";
     }
 }

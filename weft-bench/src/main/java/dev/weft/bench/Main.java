@@ -4,6 +4,7 @@ import dev.weft.bench.harness.Benchmark;
 import dev.weft.bench.harness.Measurement;
 import dev.weft.bench.harness.Params;
 import dev.weft.bench.harness.Report;
+import dev.weft.bench.harness.Result;
 import dev.weft.bench.harness.Variant;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmark command line: selects benchmarks by name, measures each selected variant one
- * after the other in this JVM, and prints the table of median rates and ratios to the hand loop.
+ * after the other (in this JVM, or each in a child JVM of its own for the benchmarks that
+ * {@link Benchmarks#forked} names; see {@link Forked}), and prints the table of median rates and
+ * ratios to the hand loop, then any benchmark's own summary ({@link Benchmarks#summary}).
  * Run it through {@code bench/run}, which builds the module and starts the JVM with a fixed,
  * pre-touched heap; {@link Options#USAGE} lists the arguments.
  *
@@ -78,22 +81,48 @@ public final class Main {
             return 2;
         }
 
+        if (options.child() != null) {
+            // A child JVM of a driver: its result line is for the driver, its environment for the log.
+            Forked.exitWhenStdinCloses();
+        }
         out.print(environment(options, params));
         out.flush();
         Measurement measurement = new Measurement(options.warmupRuns(), options.runs(), options.minRunTime(), log);
         Report report = new Report();
+        StringBuilder summaries = new StringBuilder();
         try {
             for (Benchmark benchmark : selected) {
+                boolean forked = options.child() == null && !options.noFork() && Benchmarks.forked(benchmark.name());
+                if (options.child() == null) {
+                    // Before any child starts: they then find the inputs ready (the word count's corpus).
+                    Benchmarks.prepare(benchmark.name(), params);
+                }
+                List<Result> ofBenchmark = new ArrayList<>();
                 for (Variant variant : benchmark.variants()) {
-                    if (options.wantsVariant(variant.name())) {
-                        report.add(measurement.measure(benchmark, variant, params));
+                    if (!options.wantsVariant(variant.name())) {
+                        continue;
                     }
+                    Result result = forked
+                            ? Forked.measure(benchmark, variant, params, options, log)
+                            : measurement.measure(benchmark, variant, params);
+                    if (options.child() != null) {
+                        out.println(Forked.resultLine(result));
+                        out.flush();
+                    }
+                    report.add(result);
+                    ofBenchmark.add(result);
+                }
+                if (options.child() == null) {
+                    summaries.append(Benchmarks.summary(benchmark.name(), ofBenchmark, params));
                 }
             }
         } finally {
-            // Also after a failure: the variants measured before it keep their figures.
-            out.println();
-            out.print(report.format());
+            if (options.child() == null) {
+                // Also after a failure: the variants measured before it keep their figures.
+                out.println();
+                out.print(report.format());
+                out.print(summaries);
+            }
         }
         return 0;
     }

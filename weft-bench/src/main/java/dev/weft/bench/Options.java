@@ -19,17 +19,22 @@ import java.util.Map;
  * @param params         parameter overrides by name
  * @param list           whether to list the benchmarks instead of running them
  * @param help           whether to print the usage instead of running
+ * @param noFork         whether to run every variant in this JVM, also those of benchmarks that
+ *                       otherwise get one JVM per variant
+ * @param child          the exact name of the one variant to run, as a child JVM of a driver that
+ *                       reads its result line; {@code null} in the driver
  */
 record Options(
         List<String> benchmarks, int warmupRuns, int runs, Duration minRunTime, List<String> variantFilters,
-        Map<String, Long> params, boolean list, boolean help) {
+        Map<String, Long> params, boolean list, boolean help, boolean noFork, String child) {
 
     /** The usage text. */
     static final String USAGE = """
             Usage: bench/run [options] [benchmark...]
-              Runs the named benchmarks (maps, exchange, epochs, cc; default: all), each variant
-              one after the other in this JVM, and prints each variant's median rate beside the hand
-              loop's, with the ratio.
+              Runs the named benchmarks (maps, exchange, epochs, cc, wordcount; default: all) and
+              prints each variant's median rate beside the hand loop's, with the ratio. Variants run
+              one after the other in this JVM, except wordcount's: each of those gets a JVM of its
+              own, started with this JVM's java, heap and -XX options (plus WEFT_BENCH_CHILD_JVM_OPTS).
             Options:
               --runs N        timed runs per variant; the median is taken over them (default 5)
               --warmups N     untimed warm-up runs per variant first (default 2)
@@ -39,8 +44,12 @@ record Options(
               --variant TEXT  only variants whose name contains TEXT (repeatable); ratios need the
                               hand loop in the same run
               --param K=V     set a workload parameter, e.g. --param maps.records=1000000 (repeatable)
+              --no-fork       run every variant in this JVM, wordcount's too (a smoke check; Flink's
+                              variants then need Flink on this JVM's class path)
               --list          list benchmarks, variants and parameters with their defaults
               --help          this text
+              (--child NAME   internal: run only variant NAME of one benchmark and print its result
+                              line; exits when standard input closes, so it dies with its driver)
             """;
 
     /**
@@ -60,6 +69,8 @@ record Options(
         boolean quick = false;
         boolean list = false;
         boolean help = false;
+        boolean noFork = false;
+        String child = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -78,6 +89,8 @@ record Options(
                             number("--param " + assignment.substring(0, equals), assignment.substring(equals + 1)));
                 }
                 case "--list" -> list = true;
+                case "--no-fork" -> noFork = true;
+                case "--child" -> child = value(args, ++i, arg);
                 case "--help", "-h" -> help = true;
                 default -> {
                     if (arg.startsWith("-")) {
@@ -91,7 +104,7 @@ record Options(
                 warmups != null ? warmups : quick ? 1 : 2,
                 runs != null ? runs : 5,
                 Duration.ofMillis(minTimeMillis != null ? minTimeMillis : quick ? 500 : 2_000),
-                List.copyOf(variantFilters), Map.copyOf(params), list, help);
+                List.copyOf(variantFilters), Map.copyOf(params), list, help, noFork, child);
     }
 
     /**
@@ -101,6 +114,9 @@ record Options(
      * @return whether it passes the {@code --variant} filters
      */
     boolean wantsVariant(String name) {
+        if (child != null) {
+            return child.equals(name);
+        }
         if (variantFilters.isEmpty()) {
             return true;
         }

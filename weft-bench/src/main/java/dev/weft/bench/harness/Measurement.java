@@ -10,10 +10,11 @@ import java.util.Objects;
  * Times a workload: warm-up runs, then timed runs, reduced to the median rate and its spread.
  *
  * <p>A <em>run</em> calls {@link Workload#run()} again and again until at least the minimum run
- * time has passed, and its rate is the units those calls returned divided by the wall time they
- * took. Runs of a second or more smooth out the JIT, the garbage collector and a workload's own
- * start-up cost per call; the median of several runs resists the noise of a shared machine (about
- * ±20% here). Warm-up runs are the same as timed runs and are only logged.
+ * time has passed, and its rate is the units those calls returned divided by the time they took:
+ * the wall time, or, for a workload that times itself ({@link Workload#lastRunNanos()}), the sum
+ * of the processing times it reports. Runs of a second or more smooth out the JIT, the garbage
+ * collector and a workload's own start-up cost per call; the median of several runs resists the
+ * noise of a shared machine (about ±20% here). Warm-up runs are the same as timed runs and are only logged.
  *
  * <p>Before the first run the workload is set up and {@link System#gc()} is called, so that the
  * garbage of building inputs is not collected inside a timed run. Not thread-safe.
@@ -97,27 +98,38 @@ public final class Measurement {
     private RunRate run(Workload workload) throws Exception {
         long units = 0;
         long calls = 0;
+        long timed = 0;
         long start = System.nanoTime();
-        long elapsed;
+        long wall;
         do {
+            long callStart = System.nanoTime();
             long done = workload.run();
+            long callNanos = System.nanoTime() - callStart;
             if (done <= 0) {
                 throw new IllegalStateException(
                         workload.getClass().getName() + ".run() returned " + done + " units; it must do work");
             }
+            long own = workload.lastRunNanos();
+            if (own > callNanos) {
+                throw new IllegalStateException(workload.getClass().getName() + ".lastRunNanos() is " + own
+                        + " ns, longer than the whole run() call (" + callNanos + " ns)");
+            }
+            timed += own >= 0 ? own : callNanos;
             units += done;
             calls++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < minRunNanos);
-        return new RunRate(units * 1e9 / elapsed, calls, elapsed);
+            wall = System.nanoTime() - start;
+        } while (timed < minRunNanos);
+        return new RunRate(units * 1e9 / timed, calls, timed, wall);
     }
 
     private void logRun(String label, String which, RunRate rate, String unit) {
-        log.printf(Locale.ROOT, "  %s: %s: %s %s (%d calls in %.2f s)%n", label, which,
-                Report.formatRate(rate.perSecond), unit, rate.calls, rate.nanos / 1e9);
+        String wall = rate.wallNanos - rate.nanos > rate.nanos / 100
+                ? String.format(Locale.ROOT, " of processing time; %.2f s wall", rate.wallNanos / 1e9) : "";
+        log.printf(Locale.ROOT, "  %s: %s: %s %s (%d calls in %.2f s%s)%n", label, which,
+                Report.formatRate(rate.perSecond), unit, rate.calls, rate.nanos / 1e9, wall);
         log.flush();
     }
 
-    private record RunRate(double perSecond, long calls, long nanos) {
+    private record RunRate(double perSecond, long calls, long nanos, long wallNanos) {
     }
 }

@@ -43,6 +43,21 @@ public interface Workload extends AutoCloseable {
         return "";
     }
 
+    /**
+     * The processing time of the last {@link #run()} call, for a workload that times itself, or
+     * {@code -1} (the default) to be timed by the wall clock around {@code run()}.
+     *
+     * <p>A workload that starts an engine per run (a mini cluster, worker threads) may exclude that
+     * start-up: it then returns, say, the time from its first source read to its sink's end. The
+     * harness sums these times instead of wall time, both for the rate and for the least run
+     * length, and logs the wall time beside them, so the start-up it left out stays visible.
+     *
+     * @return nanoseconds, at least 0, or -1
+     */
+    default long lastRunNanos() {
+        return -1;
+    }
+
     /** Stops threads and releases what {@link #setup()} took; throws nothing checked. */
     @Override
     default void close() {

@@ -114,6 +114,29 @@ class MeasurementTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldRateAWorkloadThatTimesItselfByTheTimeItReports() throws Exception {
+        Benchmark benchmark = benchmark(Variant.of("self-timed", params -> new Workload() {
+            @Override
+            public long run() throws InterruptedException {
+                Thread.sleep(5); // start-up that the workload leaves out of its own time
+                return 1_000;
+            }
+
+            @Override
+            public long lastRunNanos() {
+                return 1_000_000; // 1 ms of processing per call
+            }
+        }));
+
+        Result result = new Measurement(0, 1, Duration.ofMillis(3), log)
+                .measure(benchmark, benchmark.variants().get(0), Params.of(List.of(benchmark), Map.of()));
+
+        // 1,000 units per ms of reported time, whatever the sleeps cost; three calls make 3 ms.
+        assertThat(result.median()).isEqualTo(1_000_000.0);
+        assertThat(logged.toString(StandardCharsets.UTF_8)).contains("(3 calls in 0.00 s of processing time; ");
+    }
+
     private static Benchmark benchmark(Variant variant) {
         return new Benchmark("test", "rec/s", "a test", Map.of(), List.of(variant));
     }
