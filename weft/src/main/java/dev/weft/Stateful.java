@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,22 +157,33 @@ final class Stateful {
     static <K, V> KeyedStream<K, V> reduceFinal(KeyedStream<K, V> up, String stepId, BinaryOperator<V> reducer) {
         return up.flow().operator(stepId, "reduce_final", () -> {
             KeyedStream<K, V> combined = new KeyedStream<>(up.asStream().flatMapBatch("combine", items -> {
-                // Grouped by the keys' stable hash and equality, never by their hashCode().
-                Map<CombineKey, KeyValue<K, V>> perKey = new LinkedHashMap<>();
+                // Grouped by the keys' stable hash and equality, never by their hashCode(); one lookup per item,
+                // and each key's running value kept in its slot.
+                Map<CombineKey, CombineKey> slots = new HashMap<>(items.size() * 2);
+                List<CombineKey> order = new ArrayList<>();
                 for (KeyValue<K, V> kv : items) {
-                    CombineKey key = new CombineKey(kv.key());
-                    KeyValue<K, V> sofar = perKey.get(key);
-                    if (sofar == null) {
-                        perKey.put(key, kv);
+                    CombineKey probe = new CombineKey(kv.key());
+                    CombineKey slot = slots.putIfAbsent(probe, probe);
+                    if (slot == null) {
+                        probe.value = kv.value();
+                        order.add(probe);
                         continue;
                     }
                     try {
-                        perKey.put(key, new KeyValue<>(sofar.key(), reducer.apply(sofar.value(), kv.value())));
+                        @SuppressWarnings("unchecked")
+                        V sofar = (V) slot.value;
+                        slot.value = reducer.apply(sofar, kv.value());
                     } catch (RuntimeException e) {
                         throw StepException.forKey("reducer", kv.key(), e);
                     }
                 }
-                return new ArrayList<>(perKey.values());
+                List<KeyValue<K, V>> out = new ArrayList<>(order.size());
+                for (CombineKey slot : order) {
+                    @SuppressWarnings("unchecked")
+                    KeyValue<K, V> pair = new KeyValue<>((K) slot.key, (V) slot.value);
+                    out.add(pair);
+                }
+                return out;
             }));
             return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<V, V, V>() {
                 private V accumulator = resume;
@@ -202,6 +213,8 @@ final class Stateful {
     private static final class CombineKey {
         private final Object key;
         private final int hash;
+        /** The values of this key seen so far in the batch, combined. */
+        private Object value;
 
         CombineKey(Object key) {
             this.key = key;

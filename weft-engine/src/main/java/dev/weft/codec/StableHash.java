@@ -16,7 +16,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code Long}, {@code Integer}, {@code Short}, {@code Byte}: the numeric value widened to a {@code long},
  *       so {@code 5}, {@code 5L} and {@code (short) 5} hash alike ({@link #hashLong(long)} without boxing);</li>
- *   <li>{@code String}: its UTF-16 chars (not its UTF-8 bytes), four to a 64-bit word, and its length;</li>
+ *   <li>{@code String}: its {@code hashCode()} (the JDK's specified, cached hash of its UTF-16 chars) and its
+ *       length;</li>
  *   <li>{@code Double}: {@link Double#doubleToLongBits(double)}, so every NaN hashes alike and {@code 0.0} and
  *       {@code -0.0} differ, as {@link Double#equals(Object)} says; {@code Float} likewise with
  *       {@link Float#floatToIntBits(float)} (a {@code Float} and a {@code Double} of the same value differ);</li>
@@ -31,7 +32,8 @@ import java.util.List;
  *
  * <p><b>Algorithm</b> (fixed: changing it moves every key to another key group and breaks existing recovery
  * stores). A single value {@code v} of a kind with seed {@code s} hashes to {@code fmix64(v ^ s)}, the MurmurHash3
- * 64-bit finalizer. A sequence of 64-bit words hashes as MurmurHash3's x64 body does: starting from {@code h = s},
+ * 64-bit finalizer; a {@code String} is the value {@code hashCode() << 32 | length()}. A sequence of 64-bit words
+ * hashes as MurmurHash3's x64 body does: starting from {@code h = s},
  * for each word {@code k}: {@code k *= C1; k = rotl(k, 31); k *= C2; h ^= k; h = rotl(h, 27); h = h * 5 +
  * 0x52dce729}; then {@code fmix64(h ^ length)}. The seeds are the constants in this class's source.
  *
@@ -133,24 +135,9 @@ public final class StableHash {
     }
 
     private static long hashString(String s) {
-        int n = s.length();
-        long h = STRING_SEED;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long word = s.charAt(i)
-                    | (long) s.charAt(i + 1) << 16
-                    | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48;
-            h = mix(h, word);
-        }
-        if (i < n) {
-            long word = 0;
-            for (int shift = 0; i < n; i++, shift += 16) {
-                word |= (long) s.charAt(i) << shift;
-            }
-            h = mix(h, word);
-        }
-        return fmix64(h ^ n);
+        // String.hashCode() is specified by the JDK (s[0]*31^(n-1) + ... + s[n-1]), so it is the same in
+        // every JVM, and a String caches it: a key hashed for combining, routing and state is scanned once.
+        return fmix64(((long) s.hashCode() << 32 | s.length()) ^ STRING_SEED);
     }
 
     private static long hashBytes(byte[] b) {

@@ -40,13 +40,13 @@ class StableHashTest {
         assertThat(StableHash.hash(0L)).isEqualTo(0x7ACDBB98B1344213L);
         assertThat(StableHash.hash(42L)).isEqualTo(0x1ECFA28D84E37042L);
         assertThat(StableHash.hash("")).isEqualTo(0x72DEE428A469F6FDL);
-        assertThat(StableHash.hash("hello")).isEqualTo(0x5887DE1CEB49B3FFL);
-        assertThat(StableHash.hash("\u65e5\u672c\ud83d\ude00")).isEqualTo(0xDBDB050D6AE9BB2FL);
+        assertThat(StableHash.hash("hello")).isEqualTo(0xBB76DCD5C8EBF15AL);
+        assertThat(StableHash.hash("\u65e5\u672c\ud83d\ude00")).isEqualTo(0x44931AE758AA65D4L);
         assertThat(StableHash.hash(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})).isEqualTo(0x075F09587D8DDC22L);
         assertThat(StableHash.hash(1.5)).isEqualTo(0x7D0B03DA884CAF01L);
         assertThat(StableHash.hash(true)).isEqualTo(0x897C73CA1C457799L);
-        assertThat(StableHash.hash(List.of("a", 1L))).isEqualTo(0x95544847FDD303E9L);
-        assertThat(StableHash.hash(new Key("eu", 7))).isEqualTo(0xC19B87F4AB186B30L);
+        assertThat(StableHash.hash(List.of("a", 1L))).isEqualTo(0xBAF94D74116E4DA0L);
+        assertThat(StableHash.hash(new Key("eu", 7))).isEqualTo(0x5A235CF59CDA99A9L);
     }
 
     @Test

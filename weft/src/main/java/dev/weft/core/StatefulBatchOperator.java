@@ -20,7 +20,6 @@ import dev.weft.engine.progress.LongAntichain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +79,9 @@ final class StatefulBatchOperator {
         private final Scope scope;
         private final Codec<Object> stateCodec;
         private final TreeMap<Long, List<KeyValue<Object, Object>>> pending = new TreeMap<>();
-        private final Map<StateKey, StatefulBatchLogic<Object, Object, Object>> logics = new HashMap<>();
+        /** Every live key's logic, and the values it gets in the epoch being applied. */
+        private final Map<StateKey, Entry> logics = new HashMap<>();
+        private final List<Entry> touched = new ArrayList<>();
         private final Map<StateKey, Instant> schedule = new HashMap<>();
         private final PriorityQueue<Scheduled> wakeups = new PriorityQueue<>();
         private final Runnable activate;
@@ -127,9 +128,9 @@ final class StatefulBatchOperator {
             }
             fireNotifications();
             if (frontier.isEmpty()) {
-                for (Map.Entry<StateKey, StatefulBatchLogic<Object, Object, Object>> entry : logics.entrySet()) {
+                for (Map.Entry<StateKey, Entry> entry : logics.entrySet()) {
                     StateKey key = entry.getKey();
-                    StatefulBatchLogic<Object, Object, Object> logic = entry.getValue();
+                    StatefulBatchLogic<Object, Object, Object> logic = entry.getValue().logic;
                     LogicResult<Object> result = callback(key, "on_eof", logic::onEof);
                     emit(capability.time(), key, result);
                 }
@@ -142,23 +143,30 @@ final class StatefulBatchOperator {
             armWakeup();
         }
 
+        /** Applies one epoch's items: one table lookup per item, then one {@code onBatch} per key. */
         private void applyEpoch(long epoch, List<KeyValue<Object, Object>> items) {
-            Map<StateKey, List<Object>> byKey = new LinkedHashMap<>();
             for (KeyValue<Object, Object> kv : items) {
-                byKey.computeIfAbsent(new StateKey(kv.key()), k -> new ArrayList<>()).add(kv.value());
-            }
-            for (Map.Entry<StateKey, List<Object>> entry : byKey.entrySet()) {
-                StateKey key = entry.getKey();
-                StatefulBatchLogic<Object, Object, Object> logic = logics.get(key);
-                if (logic == null) {
-                    logic = build(key, null);
-                    logics.put(key, logic);
+                StateKey key = new StateKey(kv.key());
+                Entry entry = logics.get(key);
+                if (entry == null) {
+                    entry = new Entry(key, build(key, null));
+                    logics.put(key, entry);
                 }
-                StatefulBatchLogic<Object, Object, Object> current = logic;
-                LogicResult<Object> result = callback(key, "on_batch", () -> current.onBatch(entry.getValue()));
-                emit(epoch, key, result);
-                afterCallback(key, current, result);
+                if (entry.values == null) {
+                    entry.values = new ArrayList<>();
+                    touched.add(entry);
+                }
+                entry.values.add(kv.value());
             }
+            for (Entry entry : touched) {
+                List<Object> values = entry.values;
+                entry.values = null;
+                StatefulBatchLogic<Object, Object, Object> logic = entry.logic;
+                LogicResult<Object> result = callback(entry.key, "on_batch", () -> logic.onBatch(values));
+                emit(epoch, entry.key, result);
+                afterCallback(entry.key, logic, result);
+            }
+            touched.clear();
         }
 
         private void fireNotifications() {
@@ -174,10 +182,11 @@ final class StatefulBatchOperator {
                     continue; // superseded, or already fired
                 }
                 schedule.remove(key);
-                StatefulBatchLogic<Object, Object, Object> logic = logics.get(key);
-                if (logic == null) {
+                Entry entry = logics.get(key);
+                if (entry == null) {
                     continue;
                 }
+                StatefulBatchLogic<Object, Object, Object> logic = entry.logic;
                 LogicResult<Object> result = callback(key, "on_notify", logic::onNotify);
                 emit(capability.time(), key, result);
                 afterCallback(key, logic, result);
@@ -209,7 +218,7 @@ final class StatefulBatchOperator {
                 stateCodec.encode(state, out);
                 return stateCodec.decode(new Decoder(out.toByteArray()));
             });
-            logics.put(key, build(key, restored));
+            logics.get(key).logic = build(key, restored);
         }
 
         private StatefulBatchLogic<Object, Object, Object> build(StateKey key, Object resumeState) {
@@ -272,6 +281,18 @@ final class StatefulBatchOperator {
 
         private StepException failure(StateKey key, String function, Throwable cause) {
             return StepException.at(step.stepId(), worker, function, StepException.forKey(function, key.key, cause));
+        }
+    }
+
+    /** A live key's logic, and the values gathered for it in the epoch being applied ({@code null} if none). */
+    private static final class Entry {
+        final StateKey key;
+        StatefulBatchLogic<Object, Object, Object> logic;
+        List<Object> values;
+
+        Entry(StateKey key, StatefulBatchLogic<Object, Object, Object> logic) {
+            this.key = key;
+            this.logic = logic;
         }
     }
 
