@@ -5,6 +5,7 @@ import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.SourceContext;
+import dev.weft.engine.dataflow.SyncActivator;
 import dev.weft.engine.dataflow.Stream;
 import dev.weft.io.AbortExecution;
 import dev.weft.io.DynamicSource;
@@ -86,6 +87,9 @@ final class InputOperator {
         if (!opened) {
             opened = true;
             openReaders();
+            for (Reader reader : readers) {
+                reader.wakeUp(context.syncActivator());
+            }
             epochStartNanos = System.nanoTime();
         }
         Capability capability = context.capability();
@@ -99,9 +103,10 @@ final class InputOperator {
         }
         Instant wallNow = Instant.now();
         for (Reader reader : new ArrayList<>(readers)) {
-            if (reader.nextPoll != null && reader.nextPoll.isAfter(wallNow)) {
+            if (reader.nextPoll != null && reader.nextPoll.isAfter(wallNow) && !reader.woken) {
                 continue;
             }
+            reader.woken = false;
             List<Object> items;
             try {
                 items = reader.next();
@@ -140,12 +145,22 @@ final class InputOperator {
                 earliest = reader.nextPoll;
             }
         }
-        long untilPoll = Math.max(0, Duration.between(Instant.now(), earliest).toNanos());
+        long untilPoll = nanosUntil(earliest);
         long untilEpoch = Math.max(0, epochStartNanos + epochIntervalNanos - System.nanoTime());
         context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
     }
 
+    /** Nanoseconds from now until {@code at}, at least 0, saturating for far-away times. */
+    private static long nanosUntil(Instant at) {
+        Duration until = Duration.between(Instant.now(), at);
+        if (until.isNegative()) {
+            return 0;
+        }
+        return until.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : until.toNanos();
+    }
+
     private void close(Reader reader) {
+        reader.stopWakeUps();
         try {
             reader.close();
         } catch (Exception e) {
@@ -167,11 +182,35 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
+        volatile boolean woken;
+        private SyncActivator activator;
 
         Reader(String name, SourcePartition<Object, Object> partition, StatelessSourcePartition<Object> stateless) {
             this.name = name;
             this.partition = partition;
             this.stateless = stateless;
+        }
+
+        /** Hands the partition a wake-up that marks it due and schedules the source on its worker. */
+        void wakeUp(SyncActivator sync) {
+            activator = sync;
+            Runnable wakeUp = () -> {
+                woken = true;
+                sync.activate();
+            };
+            if (partition != null) {
+                partition.setWakeUp(wakeUp);
+            } else {
+                stateless.setWakeUp(wakeUp);
+            }
+        }
+
+        /** No more wake-ups: the partition has ended or closed. */
+        void stopWakeUps() {
+            if (activator != null) {
+                activator.close();
+            }
         }
 
         List<Object> next() throws Exception {

@@ -36,6 +36,15 @@ public interface SourcePartition<T, S> extends AutoCloseable {
      */
     S snapshot();
 
+    /**
+     * Called once, before the first {@link #nextBatch()}, with an action that any thread may run to
+     * have this partition polled again promptly. A partition fed by another thread (a client callback,
+     * a reader thread) runs it whenever it has queued something, and can then name a distant
+     * {@link #nextAwake()} instead of polling in a loop. The default ignores it.
+     */
+    default void setWakeUp(Runnable wakeUp) {
+    }
+
     /** Releases resources; called once, when the partition ends or the dataflow stops. */
     @Override
     default void close() throws Exception {

@@ -20,9 +20,10 @@ import java.util.concurrent.CancellationException;
  * <p>On every worker, {@link Client#start} is called once with a fresh feed; the client puts items
  * into it from any thread, then calls {@link Feed#end()} when it has no more, or
  * {@link Feed#fail(Throwable)}. A worker that should read nothing (all but one, for a single
- * stream) ends its feed at once. The worker drains up to {@code batchSize} items per call; when
- * the feed is empty it asks to be called again after {@code pollInterval}, so an idle source does
- * not spin. Items queued before an end or a failure are all emitted first; a failure then fails
+ * stream) ends its feed at once. The worker drains up to {@code batchSize} items per call. Every
+ * put, end or failure wakes the worker at once through the runtime's thread-safe wake-up; when the
+ * feed is empty the reader also asks to be looked at again after {@code pollInterval}, only as a
+ * safety net, so an idle source neither spins nor polls often. Items queued before an end or a failure are all emitted first; a failure then fails
  * the dataflow with the client's exception as cause. When the partition closes, the handle that
  * {@code start} returned is closed, and later puts throw {@link CancellationException}.
  *
@@ -118,6 +119,7 @@ public final class QueueSource<T> implements DynamicSource<T> {
         private volatile boolean ended;
         private volatile Throwable failure;
         private volatile boolean closed;
+        private volatile Runnable wakeUp = () -> { };
 
         Feed(int capacity) {
             this.queue = new ArrayBlockingQueue<>(capacity);
@@ -134,6 +136,7 @@ public final class QueueSource<T> implements DynamicSource<T> {
         public void put(T item) throws InterruptedException {
             checkOpen();
             queue.put(Objects.requireNonNull(item, "item"));
+            wakeUp.run();
         }
 
         /**
@@ -146,12 +149,17 @@ public final class QueueSource<T> implements DynamicSource<T> {
          */
         public boolean offer(T item) {
             checkOpen();
-            return queue.offer(Objects.requireNonNull(item, "item"));
+            boolean added = queue.offer(Objects.requireNonNull(item, "item"));
+            if (added) {
+                wakeUp.run();
+            }
+            return added;
         }
 
         /** No more items will come: the reader ends once it has emitted the queued ones. */
         public void end() {
             ended = true;
+            wakeUp.run();
         }
 
         /**
@@ -161,6 +169,7 @@ public final class QueueSource<T> implements DynamicSource<T> {
          */
         public void fail(Throwable cause) {
             failure = Objects.requireNonNull(cause, "cause");
+            wakeUp.run();
         }
 
         /**
@@ -231,6 +240,11 @@ public final class QueueSource<T> implements DynamicSource<T> {
         @Override
         public Instant nextAwake() {
             return nextAwake;
+        }
+
+        @Override
+        public void setWakeUp(Runnable wakeUp) {
+            feed.wakeUp = wakeUp;
         }
 
         @Override

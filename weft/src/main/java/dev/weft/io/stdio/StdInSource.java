@@ -30,7 +30,8 @@ public final class StdInSource implements DynamicSource<String> {
     /** Lines per batch unless told otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    /** A safety net only: every line read wakes the worker at once. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final QueueSource<String> queue;
 
