@@ -117,6 +117,9 @@ public final class PathSummary {
      * iterations do not advance outer time).
      */
     public PathSummary outerSummary() {
+        if (domain.outer() == null) {
+            throw new IllegalStateException("a summary of the root domain has no enclosing scope");
+        }
         return new PathSummary(domain.outer(), Arrays.copyOf(adds, adds.length - 1));
     }
 

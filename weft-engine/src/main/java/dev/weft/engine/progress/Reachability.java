@@ -23,14 +23,8 @@ import java.util.List;
  * <p>Built by {@link Builder}, which refuses a cycle that does not strictly advance time.
  * Owned by one worker thread; not thread-safe.
  *
- * <pre>{@code
- * // source(1,0) -> target(2,0); operator 2 feeds back to its own input, +1 per lap.
- * Reachability.Builder b = new Reachability.Builder(domain);
- * b.addNode("scope", 0, 0, new PathSummary[0][0][]);
- * b.addNode("input", 0, 1, new PathSummary[0][1][]);
- * b.addNode("step", 1, 1, Reachability.identity(domain, 1, 1));
- * ...
- * }</pre>
+ * <p>{@code ReachabilityTest} walks through a worked example with a loop, asserting every frontier
+ * after each propagation.
  */
 public final class Reachability {
 
@@ -611,6 +605,12 @@ public final class Reachability {
         public Reachability build() {
             if (names.isEmpty()) {
                 throw new IllegalStateException("a scope needs node 0, its boundary");
+            }
+            for (int[] e : edges) {
+                if (e[0] < 0 || e[0] >= names.size() || e[2] < 0 || e[2] >= names.size()) {
+                    throw new IllegalArgumentException("edge from node " + e[0] + " to node " + e[2]
+                            + " names a node that was not added (nodes 0 to " + (names.size() - 1) + ")");
+                }
             }
             return new Reachability(this);
         }

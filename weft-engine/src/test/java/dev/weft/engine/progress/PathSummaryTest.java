@@ -203,4 +203,11 @@ class PathSummaryTest {
 
         assertThat(summary).isEqualTo(PathSummary.of(LOOP, 1, 2));
     }
+
+    @Test
+    void shouldRefuseToSummarizeARootDomainSummaryForAnEnclosingScope() {
+        assertThatThrownBy(() -> PathSummary.identity(TimeDomain.EPOCHS).outerSummary())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("root domain");
+    }
 }
