@@ -48,6 +48,7 @@ final class OutputOperator {
             }
             InputHandle<Object> input = builder.input(up, Pact.exchange(item ->
                     routeTo[partitionIndex(step, sink, ((KeyValue<Object, Object>) item).key(), partitions.size())]));
+            Wakeups wakeups = new Wakeups(scope, builder.activator());
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
                 Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
@@ -75,17 +76,35 @@ final class OutputOperator {
                             e.setValue(new ArrayList<>());
                         }
                     });
-                    if (input.frontier().isEmpty() && !closed[0]) {
+                    if (closed[0]) {
+                        return;
+                    }
+                    if (input.frontier().isEmpty()) {
                         closed[0] = true;
                         for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
                             run(step, worker, "close of partition '" + e.getKey() + "'", e.getValue()::close);
                         }
+                        return;
                     }
+                    java.time.Instant earliest = null;
+                    for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
+                        SinkPartition<KeyValue<Object, Object>, Object> partition = e.getValue();
+                        if (wakeups.due(partition.nextAwake())) {
+                            run(step, worker, "write_batch of partition '" + e.getKey() + "'",
+                                    () -> partition.writeBatch(List.of()));
+                        }
+                        java.time.Instant at = partition.nextAwake();
+                        if (at != null && (earliest == null || at.isBefore(earliest))) {
+                            earliest = at;
+                        }
+                    }
+                    wakeups.arm(earliest);
                 };
             });
         } else {
             DynamicSink<Object> sink = (DynamicSink<Object>) step.sink();
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
+            Wakeups wakeups = new Wakeups(scope, builder.activator());
             builder.build(capabilities -> {
                 StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
                 boolean[] closed = new boolean[1];
@@ -94,10 +113,18 @@ final class OutputOperator {
                         List<Object> items = new BatchList<>(batch);
                         run(step, worker, "write_batch", () -> writer.writeBatch(items));
                     });
-                    if (input.frontier().isEmpty() && !closed[0]) {
+                    if (closed[0]) {
+                        return;
+                    }
+                    if (input.frontier().isEmpty()) {
                         closed[0] = true;
                         run(step, worker, "close", writer::close);
+                        return;
                     }
+                    if (wakeups.due(writer.nextAwake())) {
+                        run(step, worker, "write_batch", () -> writer.writeBatch(List.of()));
+                    }
+                    wakeups.arm(writer.nextAwake());
                 };
             });
         }
@@ -111,6 +138,39 @@ final class OutputOperator {
                     + " for key " + key + "; it must return an index from 0 to " + (count - 1));
         }
         return index;
+    }
+
+    /**
+     * Wakes a sink operator when a writer's {@link StatelessSinkPartition#nextAwake()} falls due, so
+     * that a writer holding items back (a batching writer) is called on time on a quiet stream.
+     */
+    private static final class Wakeups {
+        private final Scope scope;
+        private final Runnable activate;
+        private java.time.Instant armedFor;
+
+        Wakeups(Scope scope, Runnable activate) {
+            this.scope = scope;
+            this.activate = activate;
+        }
+
+        /** Whether a writer asking to be called at {@code at} is due now. */
+        boolean due(java.time.Instant at) {
+            return at != null && !at.isAfter(java.time.Instant.now());
+        }
+
+        /** Schedules an activation at {@code at}, unless one is already set for that time. */
+        void arm(java.time.Instant at) {
+            if (at == null || at.equals(armedFor)) {
+                return;
+            }
+            armedFor = at;
+            long delayNanos = Math.max(0, java.time.Duration.between(java.time.Instant.now(), at).toNanos());
+            scope.worker().activateAfter(delayNanos, () -> {
+                armedFor = null;
+                activate.run();
+            });
+        }
     }
 
     /** Work that may throw a checked exception. */

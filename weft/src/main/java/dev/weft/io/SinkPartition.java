@@ -20,6 +20,15 @@ public interface SinkPartition<T, S> extends AutoCloseable {
     /** The position to resume from: everything written so far is covered. */
     S snapshot();
 
+    /**
+     * When to call {@link #writeBatch} again even if no item arrives (with an empty list), for a
+     * writer that holds items back until a time (a batching writer); {@code null}, the default,
+     * means only when items arrive.
+     */
+    default java.time.Instant nextAwake() {
+        return null;
+    }
+
     /** Flushes and releases resources; called once. */
     @Override
     default void close() throws Exception {

@@ -18,10 +18,9 @@ import java.util.Objects;
  * {@code maxDelay} or more, and at close (end of input), so nothing is lost at the end. Batches
  * are never empty, keep the arrival order, and are fresh lists the receiver may keep.
  *
- * <p><b>Time limit</b>: sinks are called only when items arrive, so the age check runs then: when
- * the stream goes quiet, a partial batch waits for the next items or the end of input.
- * {@link Writer#nextAwake()} tells when the buffer falls due, for a runtime that wakes sinks. To
- * cut batches by time on a quiet stream, batch upstream with {@code KeyedStream.collect}.
+ * <p><b>Time limit</b>: {@link Writer#nextAwake()} tells the runtime when the buffer falls due, and
+ * the runtime calls the writer then with no new items, so a partial batch goes out on time even
+ * when the stream has gone quiet.
  *
  * <p>Not for partitioned sinks: a batch held back would not be covered by the partition's snapshot.
  *
@@ -128,10 +127,11 @@ public final class BatchingSink<T> implements DynamicSink<T> {
         }
 
         /**
-         * When the buffered items fall due: a hook for a runtime that wakes sinks.
+         * When the buffered items fall due; the runtime calls {@link #writeBatch} with no items then.
          *
          * @return the time, or {@code null} when nothing is buffered
          */
+        @Override
         public Instant nextAwake() {
             return pending.isEmpty() ? null : due;
         }
