@@ -28,7 +28,6 @@ final class OperatorCore implements Node {
     private LongAntichain consumedNow;
     private final List<MutableLongAntichain> held = new ArrayList<>();
     private final LongChangeBatch scratch = new LongChangeBatch();
-    private long activation;
     private boolean initialized;
     /** Capability changes made while building, before locations exist: (output, time, diff). */
     private final List<long[]> changesBeforeStart = new ArrayList<>();
@@ -79,10 +78,6 @@ final class OperatorCore implements Node {
     /** Schedules this operator on its worker. */
     void activate() {
         scope.activate(index);
-    }
-
-    long activation() {
-        return activation;
     }
 
     PointstampBatch progress() {
@@ -159,7 +154,6 @@ final class OperatorCore implements Node {
 
     @Override
     public boolean schedule() {
-        activation++;
         consumedNow.clear();
         logic.run();
         for (int i = 0; i < outputs.size(); i++) {

@@ -17,10 +17,6 @@ final class Tee<T> {
         pushers.add(pusher);
     }
 
-    boolean isEmpty() {
-        return pushers.isEmpty();
-    }
-
     void push(Batch<T> batch) {
         int n = pushers.size();
         for (int i = 0; i < n - 1; i++) {
