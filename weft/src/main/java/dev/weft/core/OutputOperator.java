@@ -140,39 +140,6 @@ final class OutputOperator {
         return index;
     }
 
-    /**
-     * Wakes a sink operator when a writer's {@link StatelessSinkPartition#nextAwake()} falls due, so
-     * that a writer holding items back (a batching writer) is called on time on a quiet stream.
-     */
-    private static final class Wakeups {
-        private final Scope scope;
-        private final Runnable activate;
-        private java.time.Instant armedFor;
-
-        Wakeups(Scope scope, Runnable activate) {
-            this.scope = scope;
-            this.activate = activate;
-        }
-
-        /** Whether a writer asking to be called at {@code at} is due now. */
-        boolean due(java.time.Instant at) {
-            return at != null && !at.isAfter(java.time.Instant.now());
-        }
-
-        /** Schedules an activation at {@code at}, unless one is already set for that time. */
-        void arm(java.time.Instant at) {
-            if (at == null || at.equals(armedFor)) {
-                return;
-            }
-            armedFor = at;
-            long delayNanos = Math.max(0, java.time.Duration.between(java.time.Instant.now(), at).toNanos());
-            scope.worker().activateAfter(delayNanos, () -> {
-                armedFor = null;
-                activate.run();
-            });
-        }
-    }
-
     /** Work that may throw a checked exception. */
     private interface Action {
         void run() throws Exception;

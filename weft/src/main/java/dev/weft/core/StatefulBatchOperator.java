@@ -76,7 +76,6 @@ final class StatefulBatchOperator {
         private final OutputHandle<Object> output;
         private final Capability capability;
         private final Options options;
-        private final Scope scope;
         private final Codec<Object> stateCodec;
         private final TreeMap<Long, List<KeyValue<Object, Object>>> pending = new TreeMap<>();
         /** Every live key's logic, and the values it gets in the epoch being applied. */
@@ -84,20 +83,17 @@ final class StatefulBatchOperator {
         private final List<Entry> touched = new ArrayList<>();
         private final Map<StateKey, Instant> schedule = new HashMap<>();
         private final PriorityQueue<Scheduled> wakeups = new PriorityQueue<>();
-        private final Runnable activate;
-        private final Runnable onTimer = this::onTimer;
-        private Instant armedFor;
+        private final Wakeups timer;
 
         Logic(CoreStep.StatefulBatch step, int worker, InputHandle<Object> input, OutputHandle<Object> output,
                 Capability capability, Options options, Scope scope, Runnable activate) {
-            this.activate = activate;
+            this.timer = new Wakeups(scope, activate);
             this.step = step;
             this.worker = worker;
             this.input = input;
             this.output = output;
             this.capability = capability;
             this.options = options;
-            this.scope = scope;
             this.stateCodec = options.restoreEveryBatch()
                     ? options.codecs().valueCodec("state of step '" + step.stepId() + "'") : null;
         }
@@ -246,18 +242,7 @@ final class StatefulBatchOperator {
             if (wakeups.isEmpty()) {
                 return;
             }
-            Instant at = wakeups.peek().at();
-            if (at.equals(armedFor)) {
-                return;
-            }
-            armedFor = at;
-            long delayNanos = Math.max(0, java.time.Duration.between(Instant.now(), at).toNanos());
-            scope.worker().activateAfter(delayNanos, onTimer);
-        }
-
-        private void onTimer() {
-            armedFor = null;
-            activate.run();
+            timer.arm(wakeups.peek().at());
         }
 
         /** Calls a callback of the key's logic, which must return a result. */
