@@ -1,14 +1,13 @@
 package dev.weft;
 
-import dev.weft.codec.StableHash;
+import dev.weft.codec.StableKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -158,29 +157,27 @@ final class Stateful {
         return up.flow().operator(stepId, "reduce_final", () -> {
             KeyedStream<K, V> combined = new KeyedStream<>(up.asStream().flatMapBatch("combine", items -> {
                 // Grouped by the keys' stable hash and equality, never by their hashCode(); one lookup per item,
-                // and each key's running value kept in its slot.
-                Map<CombineKey, CombineKey> slots = new HashMap<>(items.size() * 2);
-                List<CombineKey> order = new ArrayList<>();
+                // and each key's running value kept in a one-element holder.
+                Map<StableKey, Object[]> slots = new LinkedHashMap<>(items.size() * 2);
                 for (KeyValue<K, V> kv : items) {
-                    CombineKey probe = new CombineKey(kv.key());
-                    CombineKey slot = slots.putIfAbsent(probe, probe);
+                    StableKey key = new StableKey(kv.key());
+                    Object[] slot = slots.get(key);
                     if (slot == null) {
-                        probe.value = kv.value();
-                        order.add(probe);
+                        slots.put(key, new Object[] {kv.value()});
                         continue;
                     }
                     try {
                         @SuppressWarnings("unchecked")
-                        V sofar = (V) slot.value;
-                        slot.value = reducer.apply(sofar, kv.value());
+                        V sofar = (V) slot[0];
+                        slot[0] = reducer.apply(sofar, kv.value());
                     } catch (RuntimeException e) {
                         throw StepException.forKey("reducer", kv.key(), e);
                     }
                 }
-                List<KeyValue<K, V>> out = new ArrayList<>(order.size());
-                for (CombineKey slot : order) {
+                List<KeyValue<K, V>> out = new ArrayList<>(slots.size());
+                for (Map.Entry<StableKey, Object[]> slot : slots.entrySet()) {
                     @SuppressWarnings("unchecked")
-                    KeyValue<K, V> pair = new KeyValue<>((K) slot.key, (V) slot.value);
+                    KeyValue<K, V> pair = new KeyValue<>((K) slot.getKey().key(), (V) slot.getValue()[0]);
                     out.add(pair);
                 }
                 return out;
@@ -209,28 +206,6 @@ final class Stateful {
         });
     }
 
-    /** A key in a combiner's map: hashed by its stable hash, equal by content (as {@code byte[]} keys are). */
-    private static final class CombineKey {
-        private final Object key;
-        private final int hash;
-        /** The values of this key seen so far in the batch, combined. */
-        private Object value;
-
-        CombineKey(Object key) {
-            this.key = key;
-            this.hash = Long.hashCode(StableHash.hash(key));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof CombineKey that && that.hash == hash && Objects.deepEquals(key, that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 
     static <T, K> KeyedStream<K, Long> countFinal(Stream<T> up, String stepId, Function<? super T, ? extends K> key) {
         return up.flow().operator(stepId, "count_final", () -> up

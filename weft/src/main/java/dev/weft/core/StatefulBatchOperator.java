@@ -9,6 +9,7 @@ import dev.weft.codec.CodecRegistry;
 import dev.weft.codec.Decoder;
 import dev.weft.codec.Encoder;
 import dev.weft.codec.StableHash;
+import dev.weft.codec.StableKey;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.InputHandle;
 import dev.weft.engine.dataflow.OperatorBuilder;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -79,9 +79,9 @@ final class StatefulBatchOperator {
         private final Codec<Object> stateCodec;
         private final TreeMap<Long, List<KeyValue<Object, Object>>> pending = new TreeMap<>();
         /** Every live key's logic, and the values it gets in the epoch being applied. */
-        private final Map<StateKey, Entry> logics = new HashMap<>();
+        private final Map<StableKey, Entry> logics = new HashMap<>();
         private final List<Entry> touched = new ArrayList<>();
-        private final Map<StateKey, Instant> schedule = new HashMap<>();
+        private final Map<StableKey, Instant> schedule = new HashMap<>();
         private final PriorityQueue<Scheduled> wakeups = new PriorityQueue<>();
         private final Wakeups timer;
 
@@ -124,8 +124,8 @@ final class StatefulBatchOperator {
             }
             fireNotifications();
             if (frontier.isEmpty()) {
-                for (Map.Entry<StateKey, Entry> entry : logics.entrySet()) {
-                    StateKey key = entry.getKey();
+                for (Map.Entry<StableKey, Entry> entry : logics.entrySet()) {
+                    StableKey key = entry.getKey();
                     StatefulBatchLogic<Object, Object, Object> logic = entry.getValue().logic;
                     LogicResult<Object> result = callback(key, "on_eof", logic::onEof);
                     emit(capability.time(), key, result);
@@ -142,7 +142,7 @@ final class StatefulBatchOperator {
         /** Applies one epoch's items: one table lookup per item, then one {@code onBatch} per key. */
         private void applyEpoch(long epoch, List<KeyValue<Object, Object>> items) {
             for (KeyValue<Object, Object> kv : items) {
-                StateKey key = new StateKey(kv.key());
+                StableKey key = new StableKey(kv.key());
                 Entry entry = logics.get(key);
                 if (entry == null) {
                     entry = new Entry(key, build(key, null));
@@ -173,7 +173,7 @@ final class StatefulBatchOperator {
             }
             // A logic that asks again for a time already past is notified in the next activation, not in a loop here.
             for (Scheduled next : due) {
-                StateKey key = next.key();
+                StableKey key = next.key();
                 if (!next.at().equals(schedule.get(key))) {
                     continue; // superseded, or already fired
                 }
@@ -189,7 +189,7 @@ final class StatefulBatchOperator {
             }
         }
 
-        private void afterCallback(StateKey key, StatefulBatchLogic<Object, Object, Object> logic,
+        private void afterCallback(StableKey key, StatefulBatchLogic<Object, Object, Object> logic,
                 LogicResult<Object> result) {
             if (result.discard()) {
                 logics.remove(key);
@@ -207,7 +207,7 @@ final class StatefulBatchOperator {
         }
 
         /** Test mode: replaces the logic by one rebuilt from its encoded and decoded snapshot. */
-        private void restoreFromSnapshot(StateKey key, StatefulBatchLogic<Object, Object, Object> logic) {
+        private void restoreFromSnapshot(StableKey key, StatefulBatchLogic<Object, Object, Object> logic) {
             Object restored = call(key, "snapshot", () -> {
                 Object state = logic.snapshot();
                 Encoder out = new Encoder();
@@ -217,7 +217,7 @@ final class StatefulBatchOperator {
             logics.get(key).logic = build(key, restored);
         }
 
-        private StatefulBatchLogic<Object, Object, Object> build(StateKey key, Object resumeState) {
+        private StatefulBatchLogic<Object, Object, Object> build(StableKey key, Object resumeState) {
             StatefulBatchLogic<Object, Object, Object> logic = call(key, "builder", () -> step.builder().apply(resumeState));
             if (logic == null) {
                 throw failure(key, "builder", new NullPointerException("the builder returned null; return a logic"));
@@ -225,13 +225,13 @@ final class StatefulBatchOperator {
             return logic;
         }
 
-        private void emit(long epoch, StateKey key, LogicResult<Object> result) {
+        private void emit(long epoch, StableKey key, LogicResult<Object> result) {
             Iterable<Object> values = result.values();
             if (values == null) {
                 return;
             }
             for (Object value : values) {
-                output.giveAt(epoch, new KeyValue<>(key.key, value));
+                output.giveAt(epoch, new KeyValue<>(key.key(), value));
             }
         }
 
@@ -246,7 +246,7 @@ final class StatefulBatchOperator {
         }
 
         /** Calls a callback of the key's logic, which must return a result. */
-        private LogicResult<Object> callback(StateKey key, String function,
+        private LogicResult<Object> callback(StableKey key, String function,
                 java.util.function.Supplier<LogicResult<Object>> body) {
             LogicResult<Object> result = call(key, function, body);
             if (result == null) {
@@ -256,7 +256,7 @@ final class StatefulBatchOperator {
             return result;
         }
 
-        private <R> R call(StateKey key, String function, java.util.function.Supplier<R> body) {
+        private <R> R call(StableKey key, String function, java.util.function.Supplier<R> body) {
             try {
                 return body.get();
             } catch (RuntimeException | Error e) {
@@ -264,51 +264,23 @@ final class StatefulBatchOperator {
             }
         }
 
-        private StepException failure(StateKey key, String function, Throwable cause) {
-            return StepException.at(step.stepId(), worker, function, StepException.forKey(function, key.key, cause));
+        private StepException failure(StableKey key, String function, Throwable cause) {
+            return StepException.at(step.stepId(), worker, function, StepException.forKey(function, key.key(), cause));
         }
     }
 
     /** A live key's logic, and the values gathered for it in the epoch being applied ({@code null} if none). */
     private static final class Entry {
-        final StateKey key;
+        final StableKey key;
         StatefulBatchLogic<Object, Object, Object> logic;
         List<Object> values;
 
-        Entry(StateKey key, StatefulBatchLogic<Object, Object, Object> logic) {
+        Entry(StableKey key, StatefulBatchLogic<Object, Object, Object> logic) {
             this.key = key;
             this.logic = logic;
         }
     }
 
-    /**
-     * A key as this operator's maps hold it: hashed by its stable hash, never by its
-     * {@code hashCode()}, and equal by content (so {@code byte[]} keys group by their bytes).
-     */
-    private static final class StateKey {
-        final Object key;
-        private final int hash;
-
-        StateKey(Object key) {
-            this.key = key;
-            this.hash = Long.hashCode(StableHash.hash(key));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof StateKey that && that.hash == hash && Objects.deepEquals(key, that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public String toString() {
-            return String.valueOf(key);
-        }
-    }
 
     /**
      * A key's requested notification time.
@@ -316,7 +288,7 @@ final class StatefulBatchOperator {
      * @param at when
      * @param key the key
      */
-    private record Scheduled(Instant at, StateKey key) implements Comparable<Scheduled> {
+    private record Scheduled(Instant at, StableKey key) implements Comparable<Scheduled> {
         @Override
         public int compareTo(Scheduled other) {
             return at.compareTo(other.at);
