@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,11 +62,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<flow>", description = "The class, or Class::method, that builds the dataflow.")
-    String flow;
-
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the dataflow's factory or method.")
-    List<String> flowArgs = new ArrayList<>();
+    @Mixin
+    FlowArguments flow;
 
     @Option(names = {"-w", "--workers-per-process"}, paramLabel = "N", defaultValue = "1",
             description = "Worker threads in this process (default: ${DEFAULT-VALUE}; env WEFT_WORKERS_PER_PROCESS).")
@@ -129,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
     private int run(ShutdownCancellation cancellation, PrintWriter err) {
         Dataflow dataflow;
         try {
-            dataflow = FlowReference.parse(flow).build(flowArgs, classLoader());
+            dataflow = flow.build();
         } catch (FlowException e) {
             return Weft.report(err, "weft run", e);
         }
@@ -196,10 +193,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return given;
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : RunCommand.class.getClassLoader();
     }
 }

@@ -3,12 +3,10 @@ package dev.weft.cli;
 import dev.weft.Dataflow;
 import dev.weft.visualize.Visualize;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,11 +28,8 @@ final class VisualizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<flow>", description = "The class, or Class::method, that builds the dataflow.")
-    String flow;
-
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the dataflow's factory or method.")
-    List<String> flowArgs = new ArrayList<>();
+    @Mixin
+    FlowArguments flow;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "mermaid",
             description = "mermaid (a flowchart, composite operators as subgraphs) or json (default: ${DEFAULT-VALUE}).")
@@ -46,9 +41,7 @@ final class VisualizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Dataflow dataflow;
         try {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            dataflow = FlowReference.parse(flow).build(flowArgs,
-                    context != null ? context : VisualizeCommand.class.getClassLoader());
+            dataflow = flow.build();
         } catch (FlowException e) {
             return Weft.report(err, "weft visualize", e);
         }

@@ -122,8 +122,8 @@ class RunCommandTest {
     void shouldDefaultWithoutFlagsOrEnvironment() {
         RunCommand run = new Cli().parseRun("run", "com.acme.Flow");
 
-        assertThat(run.flow).isEqualTo("com.acme.Flow");
-        assertThat(run.flowArgs).isEmpty();
+        assertThat(run.flow.flow).isEqualTo("com.acme.Flow");
+        assertThat(run.flow.flowArgs).isEmpty();
         assertThat(run.workers).isEqualTo(1);
         assertThat(run.epochInterval).isEqualTo(Duration.ofSeconds(10));
         assertThat(run.processId).isNull();
@@ -142,7 +142,7 @@ class RunCommandTest {
                 "--backup-interval", "0.5", "--epoch-interval=2", "com.acme.Flow", "in.txt");
 
         for (RunCommand run : List.of(shortFlags, longFlags)) {
-            assertThat(run.flowArgs).containsExactly("in.txt");
+            assertThat(run.flow.flowArgs).containsExactly("in.txt");
             assertThat(run.workers).isEqualTo(3);
             assertThat(run.processId).isEqualTo(1);
             assertThat(run.addresses).isEqualTo("h1:2101;h2:2101");
