@@ -145,17 +145,11 @@ final class InputOperator {
                 earliest = reader.nextPoll;
             }
         }
-        long untilPoll = nanosUntil(earliest);
+        long untilPoll = Wakeups.nanosUntil(earliest);
         long untilEpoch = Math.max(0, epochStartNanos + epochIntervalNanos - System.nanoTime());
         context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
     }
 
-    /** Nanoseconds from now until {@code at}, at least 0, saturating for far-away times. */
-    private static long nanosUntil(Instant at) {
-        Duration until = Duration.between(Instant.now(), at);
-        if (until.isNegative()) {
-            return 0;
-        }
         return until.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : until.toNanos();
     }
 

@@ -21,6 +21,15 @@ final class Wakeups {
         this.activate = activate;
     }
 
+    /** Nanoseconds from now until {@code at}, at least 0, saturating for far-away times. */
+    static long nanosUntil(Instant at) {
+        Duration until = Duration.between(Instant.now(), at);
+        if (until.isNegative()) {
+            return 0;
+        }
+        return until.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : until.toNanos();
+    }
+
     /** Whether {@code at} (possibly {@code null}: never) has come. */
     boolean due(Instant at) {
         return at != null && !at.isAfter(Instant.now());
@@ -32,8 +41,7 @@ final class Wakeups {
             return;
         }
         armedFor = at;
-        long delayNanos = Math.max(0, Duration.between(Instant.now(), at).toNanos());
-        scope.worker().activateAfter(delayNanos, () -> {
+        scope.worker().activateAfter(nanosUntil(at), () -> {
             armedFor = null;
             activate.run();
         });

@@ -46,9 +46,11 @@ public final class Runner {
      */
     public void run() {
         flow.validate();
-        ExecutionConfig engine = new ExecutionConfig(config.workers(), config.serializing(),
-                Math.max(256, config.workers()), config.maxRecordsInFlight(), config.codecs(),
-                java.time.Duration.ofSeconds(5));
+        ExecutionConfig engine = ExecutionConfig.defaults(config.workers())
+                .withSerializing(config.serializing())
+                .withMaxRecordsInFlight(config.maxRecordsInFlight())
+                .withCodecs(config.codecs())
+                .withStallTimeout(java.time.Duration.ofSeconds(5));
         Execution exec = new Execution(engine);
         execution.set(exec);
         String early = cancelledBeforeStart.get();

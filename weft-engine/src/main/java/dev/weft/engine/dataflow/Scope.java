@@ -235,7 +235,7 @@ public final class Scope implements Node {
         }
         tracker = builder.build();
         finished = true;
-        downstream = new int[tracker.nodeCount() == 0 ? 0 : locationCount()][];
+        downstream = new int[tracker.locationCount()][];
         for (int[] e : edges) {
             int src = tracker.source(e[0], e[1]);
             int[] old = downstream[src] == null ? new int[0] : downstream[src];
@@ -290,11 +290,6 @@ public final class Scope implements Node {
         }
     }
 
-    private int locationCount() {
-        int count = 0;
-        for (int n = 0; n < tracker.nodeCount(); n++) {
-            count += tracker.inputCount(n) + tracker.outputCount(n);
-        }
         return count;
     }
 

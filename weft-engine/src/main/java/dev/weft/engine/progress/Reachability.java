@@ -369,6 +369,11 @@ public final class Reachability {
         return (node + 1 < sourceBase.length ? sourceBase[node + 1] : locationNode.length) - sourceBase[node];
     }
 
+    /** The number of locations: every input and output of every node. */
+    public int locationCount() {
+        return locationNode.length;
+    }
+
     /** The number of nodes, the scope boundary (node 0) included. */
     public int nodeCount() {
         return nodeNames.length;
