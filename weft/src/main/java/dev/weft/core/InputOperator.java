@@ -150,9 +150,6 @@ final class InputOperator {
         context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
     }
 
-        return until.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : until.toNanos();
-    }
-
     private void close(Reader reader) {
         reader.stopWakeUps();
         try {

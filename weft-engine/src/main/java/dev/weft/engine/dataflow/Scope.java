@@ -290,9 +290,6 @@ public final class Scope implements Node {
         }
     }
 
-        return count;
-    }
-
     /**
      * The target locations fed by output {@code port} of {@code node}; a target reached by a
      * broadcast appears once per copy, so that counting a record once per entry counts every copy.
