@@ -46,7 +46,6 @@ public final class WeftCodecs {
             }
         });
         registry.registerRecord(KeyValue.class, "dev.weft.KeyValue");
-        registry.registerRecord(Stateful.CollectState.class, "dev.weft.collect.State");
         registry.registerRecord(Stateful.Tagged.class, "dev.weft.join.Tagged");
         return registry;
     }

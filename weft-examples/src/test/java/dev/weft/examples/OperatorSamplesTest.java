@@ -8,8 +8,8 @@ import dev.weft.Dataflow;
 import dev.weft.JoinMode;
 import dev.weft.KeyValue;
 import dev.weft.KeyedStream;
-import dev.weft.LogicResult;
 import dev.weft.StateUpdate;
+import dev.weft.StatefulContext;
 import dev.weft.StatefulLogic;
 import dev.weft.StepException;
 import dev.weft.Stream;
@@ -313,14 +313,15 @@ class OperatorSamplesTest {
         TestingSource<String> logins = new TestingSource<>(List.of("ann", "bob", "ann"));
         KeyedStream<String, String> firstSeen = flow.input("logins", logins)
                 .keyOn("by_user", user -> user)
-                .stateful("first_seen", (Boolean seen) -> new StatefulLogic<String, String, Boolean>() {
+                .stateful("first_seen", (Boolean seen) -> new StatefulLogic<String, String, String, Boolean>() {
                     private boolean seenBefore = seen != null;
 
                     @Override
-                    public LogicResult<String> onItem(String user) {
-                        List<String> out = seenBefore ? List.of() : List.of("welcome " + user);
+                    public void onItem(String user, StatefulContext<String, String> context) {
+                        if (!seenBefore) {
+                            context.emit("welcome " + user);
+                        }
                         seenBefore = true;
-                        return LogicResult.retain(out);
                     }
 
                     @Override

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.Dataflow;
 import dev.weft.KeyValue;
 import dev.weft.KeyedStream;
-import dev.weft.LogicResult;
 import dev.weft.StatefulBatchLogic;
+import dev.weft.StatefulContext;
 import dev.weft.runtime.RunConfig;
 import dev.weft.testing.Testing;
 import dev.weft.testing.TestingSink;
@@ -29,7 +29,7 @@ class StatefulLogicSamplesTest {
      * One shopper's basket: the items added since the last checkout. A checkout emits what was
      * bought; at the end of input, a basket still holding items is emitted as abandoned.
      */
-    static final class Basket implements StatefulBatchLogic<String, String, List<String>> {
+    static final class Basket implements StatefulBatchLogic<String, String, String, List<String>> {
         private final List<String> items;
 
         Basket(List<String> resume) {
@@ -37,23 +37,24 @@ class StatefulLogicSamplesTest {
         }
 
         @Override
-        public LogicResult<String> onBatch(List<String> events) {
-            List<String> out = new ArrayList<>();
+        public void onBatch(List<String> events, StatefulContext<String, String> context) {
             for (String event : events) {
                 if (event.equals("checkout")) {
-                    out.add("bought " + items);
+                    context.emit("bought " + items);
                     items.clear();
                 } else {
                     items.add(event);
                 }
             }
             // An empty basket is discarded: nothing is kept for shoppers who are done.
-            return new LogicResult<>(out, items.isEmpty());
+            if (items.isEmpty()) {
+                context.discard();
+            }
         }
 
         @Override
-        public LogicResult<String> onEof() {
-            return LogicResult.discard(List.of("abandoned " + items));
+        public void onEof(StatefulContext<String, String> context) {
+            context.emit("abandoned " + items);
         }
 
         @Override
