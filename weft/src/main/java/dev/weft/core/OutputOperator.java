@@ -48,7 +48,7 @@ final class OutputOperator {
             }
             InputHandle<Object> input = builder.input(up, Pact.exchange(item ->
                     routeTo[partitionIndex(step, sink, ((KeyValue<Object, Object>) item).key(), partitions.size())]));
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
                 Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
@@ -104,7 +104,7 @@ final class OutputOperator {
         } else {
             DynamicSink<Object> sink = (DynamicSink<Object>) step.sink();
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
                 boolean[] closed = new boolean[1];
