@@ -8,7 +8,6 @@ import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Pact;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.Stream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class Lowering {
         this.scope = scope;
         this.flow = flow;
         this.epochInterval = epochInterval;
-        this.statefulOptions = new StatefulBatchOperator.Options(restoreStateEveryBatch, codecs, Clock.systemUTC());
+        this.statefulOptions = new StatefulBatchOperator.Options(restoreStateEveryBatch, codecs);
         this.abort = abort;
     }
 

@@ -54,9 +54,8 @@ final class StatefulBatchOperator {
      * @param restoreEveryBatch for tests: rebuild each key's logic and timers from their encoded
      *     snapshot after every callback
      * @param codecs the registry for state round trips
-     * @param clock the run's clock, for processing time
      */
-    record Options(boolean restoreEveryBatch, CodecRegistry codecs, Clock clock) {
+    record Options(boolean restoreEveryBatch, CodecRegistry codecs) {
     }
 
     static Stream<Object> build(Scope scope, CoreStep.StatefulBatch step, Stream<Object> up, Options options) {
@@ -66,8 +65,9 @@ final class StatefulBatchOperator {
         int worker = scope.worker().index();
         Runnable activate = builder.activator();
         builder.build(capabilities -> {
-            DeadlineWakeup wakeup = new DeadlineWakeup(scope, activate, options.clock());
-            Logic logic = new Logic(step, worker, input, output, capabilities.get(0), options, wakeup);
+            DeadlineWakeup wakeup = new DeadlineWakeup(scope.worker().timer(step.stepId(), activate));
+            Logic logic = new Logic(step, worker, input, output, capabilities.get(0), options, scope.worker().clock(),
+                    wakeup);
             return logic::run;
         });
         return output.stream();
@@ -94,12 +94,12 @@ final class StatefulBatchOperator {
         private final DeadlineWakeup wakeup;
 
         Logic(CoreStep.StatefulBatch step, int worker, InputHandle<Object> input, OutputHandle<Object> output,
-                Capability capability, Options options, DeadlineWakeup wakeup) {
+                Capability capability, Options options, Clock clock, DeadlineWakeup wakeup) {
             this.step = step;
             this.worker = worker;
             this.input = input;
             this.capability = capability;
-            this.clock = options.clock();
+            this.clock = clock;
             this.wakeup = wakeup;
             this.context = new CallbackContext(output, timers);
             this.stateCodec = options.restoreEveryBatch()
@@ -145,7 +145,7 @@ final class StatefulBatchOperator {
                 }
                 logics.clear();
                 timers.clear();
-                wakeup.cancel();
+                wakeup.close();
                 capability.drop();
                 return;
             }
