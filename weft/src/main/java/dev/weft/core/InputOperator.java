@@ -88,6 +88,7 @@ final class InputOperator {
             opened = true;
             openReaders();
             for (Reader reader : readers) {
+                reader.setClock(context.clock());
                 reader.wakeUp(context.syncActivator());
             }
             epochEnd = plus(context.clock().instant(), epochInterval);
@@ -200,6 +201,15 @@ final class InputOperator {
                 partition.setWakeUp(wakeUp);
             } else {
                 stateless.setWakeUp(wakeUp);
+            }
+        }
+
+        /** Gives the partition the run's clock. */
+        void setClock(java.time.Clock clock) {
+            if (partition != null) {
+                partition.setClock(clock);
+            } else {
+                stateless.setClock(clock);
             }
         }
 
