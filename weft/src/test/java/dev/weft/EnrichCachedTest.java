@@ -121,4 +121,48 @@ class EnrichCachedTest {
                 .hasRootCauseMessage("no such country");
         assertThat(e.stepId()).startsWith("flow.country");
     }
+
+    /** Looks a code up, naming how often it was asked: "France #2" is the second lookup of "fr". */
+    private static KeyedStream<String, String> enrich(KeyedStream<String, String> codes, Lookup lookup, Duration ttl) {
+        return new KeyedStream<>(codes.asStream().enrichCached("country", KeyValue::value,
+                code -> lookup.name(code) + " #" + lookup.calls.get(code).get(),
+                (item, name) -> KeyValue.of(item.key(), name), ttl));
+    }
+
+    @InEveryRunMode
+    void shouldExpireEntryStrictlyAfterItsTtl(RunMode mode) {
+        Lookup lookup = new Lookup();
+        Duration ttl = Duration.ofMinutes(10);
+        ClockedRun<String, String> run = ClockedRun.start(mode, codes -> enrich(codes, lookup, ttl));
+
+        run.send("a", "fr").advance(ttl).send("b", "fr").advance(Duration.ofNanos(1)).send("c", "fr", "fr");
+
+        assertThat(run.finish()).containsExactly(KeyValue.of("a", "France #1"), KeyValue.of("b", "France #1"),
+                KeyValue.of("c", "France #2"), KeyValue.of("c", "France #2"));
+    }
+
+    @InEveryRunMode
+    void shouldExpireEveryEntryWithZeroTtlOnceTheClockMoves(RunMode mode) {
+        Lookup lookup = new Lookup();
+        ClockedRun<String, String> run = ClockedRun.start(mode, codes -> enrich(codes, lookup, Duration.ZERO));
+
+        run.send("a", "fr", "fr").advance(Duration.ofNanos(1)).send("b", "fr");
+
+        assertThat(run.finish()).containsExactly(KeyValue.of("a", "France #1"), KeyValue.of("a", "France #1"),
+                KeyValue.of("b", "France #2"));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldEnrichTheSameWhenStateIsRestoredAfterEveryCallback(RunMode mode) {
+        Lookup lookup = new Lookup();
+        ClockedRun<String, String> run = ClockedRun.start(mode, codes -> new KeyedStream<>(codes.asStream()
+                .enrichCached("country", KeyValue::value, lookup::name, (item, name) -> KeyValue.of(item.key(), name),
+                        Duration.ofMinutes(10))));
+
+        run.send("a", "fr", "de").advance(Duration.ofHours(1)).send("b", "de");
+
+        // The cache is not part of the state: a restore only costs lookups.
+        assertThat(run.finish()).containsExactly(KeyValue.of("a", "France"), KeyValue.of("a", "Germany"),
+                KeyValue.of("b", "Germany"));
+    }
 }
