@@ -2,6 +2,7 @@ package dev.weft.runtime;
 
 import dev.weft.WeftCodecs;
 import dev.weft.codec.CodecRegistry;
+import dev.weft.engine.worker.ExecutionConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param codecs the registry of types that may be encoded (items, state)
  * @param restoreStateEveryBatch for tests: rebuild each key's state from its encoded snapshot
  *     after every callback
- * @param maxRecordsInFlight sources are held back while more items than this are in flight
+ * @param maxRecordsInFlight sources are held back while more items than this are in flight (by
+ *     default one per 32 KiB of the maximum heap, see {@link ExecutionConfig#defaultMaxRecordsInFlight()})
  * @param clock the run's clock: processing time for every step and source (the system clock by
  *     default; a {@link dev.weft.testing.TestClock} in tests)
  */
@@ -33,10 +35,13 @@ public record RunConfig(int workers, Duration epochInterval, boolean serializing
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Defaults for {@code workers} workers: 10 s epochs, in-memory exchange, Weft's codecs, the system clock. */
+    /**
+     * Defaults for {@code workers} workers: 10 s epochs, in-memory exchange, Weft's codecs, a
+     * flow-control bound sized to the heap, the system clock.
+     */
     public static RunConfig defaults(int workers) {
-        return new RunConfig(workers, Duration.ofSeconds(10), false, WeftCodecs.defaults(), false, 1 << 20,
-                Clock.systemUTC());
+        return new RunConfig(workers, Duration.ofSeconds(10), false, WeftCodecs.defaults(), false,
+                ExecutionConfig.defaultMaxRecordsInFlight(), Clock.systemUTC());
     }
 
     /** With another number of workers. */
@@ -62,6 +67,11 @@ public record RunConfig(int workers, Duration epochInterval, boolean serializing
     /** With state restored from encoded snapshots after every callback (tests). */
     public RunConfig withRestoreStateEveryBatch(boolean on) {
         return new RunConfig(workers, epochInterval, serializing, codecs, on, maxRecordsInFlight, clock);
+    }
+
+    /** With another flow-control bound: sources are held back while more items than {@code limit} are in flight. */
+    public RunConfig withMaxRecordsInFlight(long limit) {
+        return new RunConfig(workers, epochInterval, serializing, codecs, restoreStateEveryBatch, limit, clock);
     }
 
     /**
