@@ -24,8 +24,9 @@ import java.util.TreeSet;
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
  * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
- * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
- * the engine's flow control says too much is in flight.
+ * loop. The input ends, dropping its capability, when every reader has ended; a reader is closed
+ * when it ends, or by the worker when the run stops first (a failure, a cancel, an abort). Reading
+ * stops while the engine's flow control says too much is in flight.
  */
 final class InputOperator {
 
@@ -73,14 +74,23 @@ final class InputOperator {
                 if (scope.worker().keyGroups().partitionOwner(index) == worker) {
                     SourcePartition<Object, Object> partition = call("build_partition",
                             () -> source.buildPartition(name, null));
-                    readers.add(new Reader(name, partition, null));
+                    add(new Reader(name, partition, null));
                 }
             }
         } else {
             DynamicSource<Object> source = (DynamicSource<Object>) step.source();
             StatelessSourcePartition<Object> reader = call("build", () -> source.build(worker, peers));
-            readers.add(new Reader("worker " + worker, null, reader));
+            add(new Reader("worker " + worker, null, reader));
         }
+    }
+
+    /** Starts reading {@code reader}, which the worker closes however the run ends if it has not ended by then. */
+    private void add(Reader reader) {
+        reader.resource = StepResource.own(scope, stepId, "close of partition '" + reader.name + "'", () -> {
+            reader.stopWakeUps();
+            reader.close();
+        });
+        readers.add(reader);
     }
 
     private void run(SourceContext<Object> context) {
@@ -117,7 +127,7 @@ final class InputOperator {
                 throw StepException.at(stepId, worker, "next_batch of partition '" + reader.name + "'", e);
             }
             if (items == null) {
-                close(reader);
+                reader.resource.close();
                 readers.remove(reader);
                 continue;
             }
@@ -150,15 +160,6 @@ final class InputOperator {
         context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
     }
 
-    private void close(Reader reader) {
-        reader.stopWakeUps();
-        try {
-            reader.close();
-        } catch (Exception e) {
-            throw StepException.at(stepId, worker, "close of partition '" + reader.name + "'", e);
-        }
-    }
-
     private <R> R call(String function, java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
@@ -173,6 +174,8 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** Closes the partition and its wake-ups, exactly once. */
+        StepResource resource;
         /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
         volatile boolean woken;
         private SyncActivator activator;

@@ -45,7 +45,11 @@ public interface SourcePartition<T, S> extends AutoCloseable {
     default void setWakeUp(Runnable wakeUp) {
     }
 
-    /** Releases resources; called once, when the partition ends or the dataflow stops. */
+    /**
+     * Releases resources (stops client threads, closes files and connections); called once, on the
+     * worker's thread, when the partition ends or, at the latest, when the run stops for any reason
+     * (a failure on any worker, a cancel, an abort). An exception fails the run, naming the step.
+     */
     @Override
     default void close() throws Exception {
     }
