@@ -23,15 +23,12 @@ import java.util.TreeSet;
  * items at the current epoch, and advances the epoch every epoch interval of system time.
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
- * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
- * loop. The input ends, dropping its capability, when every reader has ended; a reader is closed
+ * give is polled again when it asks ({@code nextAwake}), when its wake-up runs, or after a pause
+ * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends, dropping its capability, when every reader has ended; a reader is closed
  * when it ends, or by the worker when the run stops first (a failure, a cancel, an abort). Reading
  * stops while the engine's flow control says too much is in flight.
  */
 final class InputOperator {
-
-    /** How long to wait before polling a reader that returned nothing and named no time. */
-    static final Duration IDLE_POLL = Duration.ofMillis(10);
 
     private final Scope scope;
     private final CoreStep.Input step;
@@ -134,8 +131,11 @@ final class InputOperator {
             for (Object item : items) {
                 context.output().give(capability, item);
             }
+            if (!items.isEmpty()) {
+                reader.idle.reset();
+            }
             Instant asked = reader.nextAwake();
-            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(IDLE_POLL) : null;
+            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(reader.idle.afterEmptyPoll()) : null;
         }
         if (readers.isEmpty()) {
             capability.drop();
@@ -174,6 +174,8 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** When to poll again after empty polls that named no time. */
+        final IdleBackoff idle = new IdleBackoff();
         /** Closes the partition and its wake-ups, exactly once. */
         StepResource resource;
         /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
