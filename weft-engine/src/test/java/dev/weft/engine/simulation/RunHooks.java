@@ -4,7 +4,7 @@ package dev.weft.engine.simulation;
  * What one kind of run adds to the checks that {@link SpecOperator}s and the sources of a
  * {@link SpecDataflow} make on their own: the simulation keeps its {@link Ledger} and asks its
  * {@link Oracle} (see {@link SimulatedRun}); the threaded run perturbs the schedule and collects
- * results per worker (see {@code ThreadedRun}).
+ * results per worker (see {@link ThreadedRun}).
  *
  * <p>Every method is called on the thread of the worker whose operator calls it, at the moment
  * the operator acts: bookkeeping first, then the engine call it describes (so a ledger is never
