@@ -1,10 +1,7 @@
 package dev.weft.engine.simulation;
 
-import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.InputHandle;
-import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Scope;
-import dev.weft.engine.dataflow.SourceContext;
 import dev.weft.engine.dataflow.Stream;
 import dev.weft.engine.dataflow.SyncActivator;
 import dev.weft.engine.simulation.DataflowSpec.SourceSpec;
@@ -23,14 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run of a random {@link DataflowSpec} on real worker threads ({@link Execution}), drawn
  * entirely from a seed: the graph (loops, nested loops, exchanges, broadcasts), the workers (2 to
- * 8), whether the sources are fed from threads of their own through a {@link SyncActivator} or
- * drive themselves, a tiny flow-control limit or not, serializing or not, and how often the
- * operators yield or park in the middle of an activation ({@link Settings#of}).
+ * 8), whether the sources are fed from threads of their own through a {@link SyncActivator}
+ * ({@link FedSource}) or drive themselves, a tiny flow-control limit or not, serializing or not,
+ * and how often the operators yield or park in the middle of an activation ({@link Settings#of}).
  *
  * <p>Checks, throwing an {@link AssertionError} that names the seed, its settings and how to
  * replay it ({@code -Dweft.stress.seed=...}):
@@ -55,9 +51,6 @@ public final class ThreadedRun {
         thread.setDaemon(true);
         return thread;
     });
-
-    /** Marks the end of a fed source's records. */
-    private static final long[] END = new long[0];
 
     /**
      * What a seed runs with, besides its graph.
@@ -132,7 +125,7 @@ public final class ThreadedRun {
         this.hooks = new WorkerHooks[settings.workers()];
         this.graphs = new SpecDataflow[settings.workers()];
         for (int w = 0; w < hooks.length; w++) {
-            hooks[w] = new WorkerHooks(new Random(Semantics.mix(settings.seed(), w, 29)));
+            hooks[w] = new WorkerHooks(new Random(Semantics.mix(settings.seed(), w, 29)), settings);
         }
     }
 
@@ -223,6 +216,10 @@ public final class ThreadedRun {
         return out.toString();
     }
 
+    private Stream<Long> fedSource(SpecDataflow graph, Scope root, SourceSpec source) {
+        return FedSource.build(graph, root, source, feeders::add);
+    }
+
     private void joinFeeders() {
         for (Thread feeder : feeders) {
             try {
@@ -234,103 +231,29 @@ public final class ThreadedRun {
         }
     }
 
-    // ---------------------------------------------------------------- fed sources
-
-    /**
-     * A source partition fed by a thread of its own: at its first activation the source opens a
-     * sync activator and starts a feeder thread, which queues the partition's records epoch by
-     * epoch (pausing now and then) and wakes the source after each; the source emits what is
-     * queued while flow control allows, moving its capability to each record's epoch, and drops
-     * it and closes the activator at the end.
-     */
-    private Stream<Long> fedSource(SpecDataflow graph, Scope root, SourceSpec source) {
-        String name = "w" + graph.worker + " src" + source.id();
-        Map<Long, List<Long>> share = graph.share(source);
-        Queue<long[]> queue = new ConcurrentLinkedQueue<>();
-        SyncActivator[] activator = new SyncActivator[1];
-        RunHooks hooks = graph.hooks;
-        return Operators.source(root, "src" + source.id(), (SourceContext<Long> context) -> {
-            hooks.activating(name);
-            if (activator[0] == null) {
-                activator[0] = context.syncActivator();
-                startFeeder(name, share, queue, activator[0], new Random(Semantics.mix(spec.seed, source.id(),
-                        graph.worker, 31)));
-            }
-            Capability cap = context.capability();
-            long[] item;
-            int emitted = 0;
-            while ((item = queue.peek()) != null) {
-                if (item == END) {
-                    queue.poll();
-                    cap.drop();
-                    activator[0].close();
-                    hooks.trace(name + " closed after " + emitted);
-                    return;
-                }
-                if (!context.mayEmit()) {
-                    hooks.trace(name + " held back after " + emitted);
-                    return; // woken when the backlog halves
-                }
-                queue.poll();
-                if (cap.time() < item[0]) {
-                    cap.downgrade(item[0]);
-                }
-                context.output().give(cap, item[1]);
-                emitted++;
-                hooks.between();
-            }
-            hooks.trace(name + " emitted " + emitted + ", waits for its feeder");
-        });
-    }
-
-    private void startFeeder(String name, Map<Long, List<Long>> share, Queue<long[]> queue, SyncActivator activator,
-            Random random) {
-        Thread feeder = new Thread(() -> {
-            for (Map.Entry<Long, List<Long>> epoch : share.entrySet()) {
-                for (long x : epoch.getValue()) {
-                    queue.add(new long[] {epoch.getKey(), x});
-                    activator.activate();
-                    pause(random, 4, 16);
-                }
-            }
-            queue.add(END);
-            activator.activate();
-        }, "weft-stress-feeder " + name);
-        feeder.setDaemon(true);
-        feeders.add(feeder);
-        feeder.start();
-    }
-
-    /** Yields at about one call in {@code yieldOneIn}, parks for up to 100 µs at about one in {@code parkOneIn}. */
-    private static void pause(Random random, int yieldOneIn, int parkOneIn) {
-        if (random.nextInt(parkOneIn) == 0) {
-            LockSupport.parkNanos(1_000 + random.nextInt(100_000));
-        } else if (random.nextInt(yieldOneIn) == 0) {
-            Thread.yield();
-        }
-    }
-
     // ---------------------------------------------------------------- hooks
 
     /** One worker's hooks: its results, the tail of its trace, and the pauses it puts in its operators. */
-    private final class WorkerHooks implements RunHooks {
+    private static final class WorkerHooks implements RunHooks {
         private static final int TRACE = 12;
         private final List<String> results = new ArrayList<>();
         private final ArrayDeque<String> trace = new ArrayDeque<>();
-        private final Random random;
+        private final Pauses onActivation;
+        private final Pauses inActivation;
 
-        WorkerHooks(Random random) {
-            this.random = random;
+        WorkerHooks(Random random, Settings settings) {
+            this.onActivation = new Pauses(random, settings.yieldOneIn() / 4, settings.parkOneIn() / 4);
+            this.inActivation = new Pauses(random, settings.yieldOneIn(), settings.parkOneIn());
         }
 
         @Override
         public void activating(String who) {
-            pause(random, Math.max(1, settings.yieldOneIn() / 4), Math.max(1, settings.parkOneIn() / 4));
+            onActivation.maybe();
         }
 
         @Override
         public void between() {
-            pause(random, settings.yieldOneIn(), settings.parkOneIn());
+            inActivation.maybe();
         }
 
         @Override
