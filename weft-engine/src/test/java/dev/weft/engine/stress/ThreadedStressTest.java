@@ -41,9 +41,8 @@ class ThreadedStressTest {
     @MethodSource("seeds")
     @Timeout(90)
     void shouldComputeWhatTheSequentialModelComputesWithoutReadingBehindAFrontier(long seed) {
-        ThreadedRun.Outcome outcome = ThreadedRun.run(seed);
-
-        assertThat(outcome.results()).isNotNegative();
+        // Throws an AssertionError naming the seed, its settings, the violation and how to replay it.
+        ThreadedRun.run(seed);
     }
 
     @Test
