@@ -28,6 +28,9 @@ public final class TestFlows {
     /** Counted down when a {@link #forever()} source first runs. */
     public static volatile CountDownLatch foreverStarted = new CountDownLatch(1);
 
+    /** How many readers of {@link #forever()} sources have been opened. */
+    public static final AtomicInteger FOREVER_OPENED = new AtomicInteger();
+
     /** How many readers of {@link #forever()} sources have been closed. */
     public static final AtomicInteger FOREVER_CLOSED = new AtomicInteger();
 
@@ -86,6 +89,10 @@ public final class TestFlows {
         Dataflow flow = new Dataflow("forever");
         flow.input("ticks", (DynamicSource<String>) (worker, workers) -> new StatelessSourcePartition<>() {
             private boolean ticked;
+
+            {
+                FOREVER_OPENED.incrementAndGet();
+            }
 
             @Override
             public List<String> nextBatch() {
