@@ -130,8 +130,8 @@ class OperatorSamplesTest {
                 .inspectDebug("trace", (step, word, epoch, worker) ->
                         seen.add(step + " saw " + word + " in epoch " + epoch + " on worker " + worker));
         assertThat(run(words)).containsExactly("a", "b");
-        assertThat(seen).containsExactly("flow.trace saw a in epoch 0 on worker 0",
-                "flow.trace saw b in epoch 0 on worker 0");
+        assertThat(seen).containsExactly("flow.trace saw a in epoch 1 on worker 0",
+                "flow.trace saw b in epoch 1 on worker 0");
     }
 
     // ---------------------------------------------------------------- stateless

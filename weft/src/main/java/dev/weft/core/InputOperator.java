@@ -29,6 +29,9 @@ import java.util.TreeSet;
  */
 final class InputOperator {
 
+    /** The first epoch: epochs count from 1, as Bytewax's do, so {@code inspectDebug} shows the same numbers. */
+    static final long FIRST_EPOCH = 1;
+
     /** How long to wait before polling a reader that returned nothing and named no time. */
     static final Duration IDLE_POLL = Duration.ofMillis(10);
 
@@ -84,8 +87,10 @@ final class InputOperator {
     }
 
     private void run(SourceContext<Object> context) {
-        if (!opened) {
+        boolean first = !opened;
+        if (first) {
             opened = true;
+            context.capability().downgrade(FIRST_EPOCH);
             openReaders();
             for (Reader reader : readers) {
                 reader.wakeUp(context.syncActivator());
@@ -94,7 +99,7 @@ final class InputOperator {
         }
         Capability capability = context.capability();
         long now = System.nanoTime();
-        if (now - epochStartNanos >= epochIntervalNanos) {
+        if (!first && now - epochStartNanos >= epochIntervalNanos) {
             capability.downgrade(capability.time() + 1);
             epochStartNanos = now;
         }
