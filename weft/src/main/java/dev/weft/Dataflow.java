@@ -24,10 +24,15 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Dataflow flow = new Dataflow("doubler");
- * flow.input("numbers", new TestingSource<>(List.of(1, 2, 3)))
+ * flow.input("numbers", TestingSource.of(1, 2, 3))
  *     .map("double", x -> x * 2)
- *     .output("out", new TestingSink<>(results));
+ *     .output("out", sink);
  * }</pre>
+ *
+ * <p>(This sample, like every sample in the Javadoc of Weft's public API, is compiled and run by
+ * {@code JavadocSamplesTest} in {@code weft-examples}, which checks that it is still there.) The
+ * types a dataflow's state and exchanged items may hold beyond the built-in ones are declared on
+ * it, once: {@link #registerRecord}, {@link #registerEnum}, {@link #register}.
  *
  * <p>Every step has a step id: not empty, without dots, unique among its siblings. Steps created
  * inside a composite operator ({@link #operator(String, Supplier)}, {@link Stream#then}) get dotted

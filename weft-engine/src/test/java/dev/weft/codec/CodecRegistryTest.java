@@ -55,7 +55,7 @@ class CodecRegistryTest {
         // Copied from the CodecRegistry Javadoc; keep them in step.
         CodecRegistry codecs = CodecRegistry.defaults()
                 .register(Money.class, "com.acme.Money", new MoneyCodec())
-                .registerRecord(Order.class)
+                .registerRecord(Order.class)   // record Order(long id, Money total)
                 .freeze();
         Codec<Object> values = codecs.valueCodec("snapshot of step 'orders.total'");
         Encoder out = new Encoder();
