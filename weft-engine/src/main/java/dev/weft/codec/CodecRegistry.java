@@ -373,7 +373,7 @@ public final class CodecRegistry {
      * @param tag a tag read from the input
      * @return its registration, or {@code null} if no built-in type has that tag
      */
-    Registration builtInCodec(int tag) {
+    Registration builtInByTag(int tag) {
         int index = tag - ValueCodec.FIRST_CODEC_TAG;
         return index >= 0 && index < builtInCodecs.size() ? builtInCodecs.get(index) : null;
     }

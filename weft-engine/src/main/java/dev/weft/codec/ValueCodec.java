@@ -365,7 +365,7 @@ final class ValueCodec implements Codec<Object> {
                 return readUserType(in.type(index), in, at);
             }
             default: {
-                Registration r = registry.builtInCodec(tag);
+                Registration r = registry.builtInByTag(tag);
                 if (r == null) {
                     throw malformed(in, at, "unknown type tag " + tag);
                 }
