@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  *     .output("out", sink);
  * }</pre>
  *
- * <p>(This sample, like every sample in the Javadoc of Weft's public API, is compiled and run by
- * {@code JavadocSamplesTest} in {@code weft-examples}, which checks that it is still there.) The
+ * <p>(This sample is copied from {@code JavadocSamplesTest} in {@code weft-examples}, which runs
+ * it and fails if any sample in the Javadoc of Weft's public API is found in no test.) The
  * types a dataflow's state and exchanged items may hold beyond the built-in ones are declared on
  * it, once: {@link #registerRecord}, {@link #registerEnum}, {@link #register}.
  *
