@@ -24,11 +24,15 @@ import java.util.TreeSet;
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
  * give is polled again when it asks ({@code nextAwake}), when its wake-up runs, or after a pause
- * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends, dropping its capability, when every reader has ended; a reader is closed
- * when it ends, or by the worker when the run stops first (a failure, a cancel, an abort). Reading
- * stops while the engine's flow control says too much is in flight.
+ * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends,
+ * dropping its capability, when every reader has ended; a reader is closed when it ends, or by the
+ * worker when the run stops first (a failure, a cancel, an abort). Reading stops while the
+ * engine's flow control says too much is in flight.
  */
 final class InputOperator {
+
+    /** The first epoch: epochs count from 1, as Bytewax's do, so {@code inspectDebug} shows the same numbers. */
+    static final long FIRST_EPOCH = 1;
 
     private final Scope scope;
     private final CoreStep.Input step;
@@ -91,8 +95,10 @@ final class InputOperator {
     }
 
     private void run(SourceContext<Object> context) {
-        if (!opened) {
+        boolean first = !opened;
+        if (first) {
             opened = true;
+            context.capability().downgrade(FIRST_EPOCH);
             openReaders();
             for (Reader reader : readers) {
                 reader.wakeUp(context.syncActivator());
@@ -101,7 +107,7 @@ final class InputOperator {
         }
         Capability capability = context.capability();
         long now = System.nanoTime();
-        if (now - epochStartNanos >= epochIntervalNanos) {
+        if (!first && now - epochStartNanos >= epochIntervalNanos) {
             capability.downgrade(capability.time() + 1);
             epochStartNanos = now;
         }

@@ -54,7 +54,7 @@ public final class Runner {
         ExecutionConfig engine = ExecutionConfig.defaults(config.workers())
                 .withSerializing(config.serializing())
                 .withMaxRecordsInFlight(config.maxRecordsInFlight())
-                .withCodecs(config.codecs())
+                .withCodecs(flow.codecs())
                 .withStallTimeout(java.time.Duration.ofSeconds(5));
         Execution exec = new Execution(engine);
         execution.set(exec);
@@ -68,7 +68,7 @@ public final class Runner {
         };
         try {
             exec.run(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow,
-                    config.epochInterval(), config.restoreStateEveryBatch(), config.codecs(), abort)));
+                    config.epochInterval(), config.restoreStateEveryBatch(), flow.codecs(), abort)));
         } catch (OperatorFailure failure) {
             if (failure.getCause() instanceof StepException step) {
                 moveSuppressed(failure, step);
