@@ -4,9 +4,7 @@ import dev.weft.core.Lowering;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.ExecutionConfig;
 import dev.weft.engine.worker.SimulatedExecution;
-import dev.weft.engine.worker.StalledException;
 import dev.weft.io.batching.QueueSource;
-import dev.weft.runtime.RunConfig;
 import dev.weft.testing.TestClock;
 import dev.weft.testing.TestingSink;
 import java.time.Duration;
@@ -69,16 +67,22 @@ final class ClockedRun<V, W> {
                 .keyOn("key", KeyValue::key)
                 .mapValue("value", KeyValue::value);
         step.apply(keyed).output("out", clocked.sink);
-        RunConfig config = mode.config(records);
+        for (Class<? extends Record> record : records) {
+            register(flow, record);
+        }
         ExecutionConfig engine = ExecutionConfig.defaults(mode.workers())
                 .withSerializing(mode.serializing())
-                .withCodecs(config.codecs())
+                .withCodecs(flow.codecs())
                 .withClock(clocked.clock);
         clocked.sim = new SimulatedExecution(engine, 1);
         clocked.sim.build(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow, ONE_EPOCH,
-                mode.restoring(), config.codecs(), () -> { })));
+                mode.restoring(), flow.codecs(), () -> { })));
         clocked.settle();
         return clocked;
+    }
+
+    private static <R extends Record> void register(Dataflow flow, Class<R> record) {
+        flow.registerRecord(record);
     }
 
     /** The run's clock. */
@@ -119,16 +123,16 @@ final class ClockedRun<V, W> {
 
     /** Runs until no worker can do anything more before more input or a clock move. */
     private void settle() {
-        try {
-            run();
-        } catch (StalledException waiting) {
-            // Expected: the run waits for the test.
-        }
+        unwrapping(() -> sim.runUntilQuiet(MAX_ACTIONS));
     }
 
     private void run() {
+        unwrapping(() -> sim.runToCompletion(MAX_ACTIONS));
+    }
+
+    private static void unwrapping(Runnable action) {
         try {
-            sim.runToCompletion(MAX_ACTIONS);
+            action.run();
         } catch (OperatorFailure failure) {
             if (failure.getCause() instanceof StepException step) {
                 throw step;

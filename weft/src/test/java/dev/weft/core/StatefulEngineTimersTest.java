@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.Dataflow;
 import dev.weft.KeyValue;
-import dev.weft.WeftCodecs;
 import dev.weft.engine.worker.ExecutionConfig;
 import dev.weft.engine.worker.SimulatedExecution;
 import dev.weft.engine.worker.Worker;
@@ -65,7 +64,7 @@ class StatefulEngineTimersTest {
                 .output("out", sink);
         SimulatedExecution sim = new SimulatedExecution(ExecutionConfig.defaults(1).withClock(clock), 1);
         sim.build(worker -> worker.dataflow("flow", scope -> Lowering.build(scope, flow, Duration.ZERO, false,
-                WeftCodecs.defaults(), () -> { })));
+                flow.codecs(), () -> { })));
         Worker worker = sim.workers().get(0);
         int[] most = {0};
 
