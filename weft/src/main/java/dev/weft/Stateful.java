@@ -155,7 +155,8 @@ final class Stateful {
             @Override
             public void onBatch(List<V> values, StatefulContext<K, W> context) {
                 for (V value : values) {
-                    StateUpdate<S, W> update = requireUpdate(mapper.apply(state, value));
+                    StateUpdate<S, W> update =
+                            requireUpdate(calling("mapper", context, () -> mapper.apply(state, value)));
                     context.emit(update.emit());
                     state = update.state();
                 }
@@ -169,6 +170,15 @@ final class Stateful {
                 return state;
             }
         });
+    }
+
+    /** Calls a user function of a derived operator, naming its role and the key if it fails. */
+    private static <R> R calling(String role, StatefulContext<?, ?> context, Supplier<R> function) {
+        try {
+            return function.get();
+        } catch (RuntimeException e) {
+            throw StepException.forKey(role, context.key(), e);
+        }
     }
 
     private static <U extends StateUpdate<?, ?>> U requireUpdate(U update) {
@@ -187,7 +197,8 @@ final class Stateful {
             @Override
             public void onBatch(List<V> values, StatefulContext<K, W> context) {
                 for (V value : values) {
-                    StateUpdate<S, ? extends Iterable<W>> update = requireUpdate(mapper.apply(state, value));
+                    StateUpdate<S, ? extends Iterable<W>> update =
+                            requireUpdate(calling("mapper", context, () -> mapper.apply(state, value)));
                     if (update.emit() == null) {
                         throw new NullPointerException("the mapper returned null to emit; return an empty list to emit"
                                 + " nothing");
@@ -219,7 +230,7 @@ final class Stateful {
             @Override
             public void onBatch(List<V> values, StatefulContext<K, S> context) {
                 for (V value : values) {
-                    accumulator = folder.apply(accumulator, value);
+                    accumulator = calling("folder", context, () -> folder.apply(accumulator, value));
                 }
             }
 
@@ -270,7 +281,8 @@ final class Stateful {
                 @Override
                 public void onBatch(List<V> values, StatefulContext<K, V> context) {
                     for (V value : values) {
-                        accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
+                        accumulator = accumulator == null ? value
+                                : calling("reducer", context, () -> reducer.apply(accumulator, value));
                     }
                 }
 
