@@ -375,6 +375,18 @@ public final class KeyedStream<K, V> {
         return Stateful.join(this, stepId, mode, List.of(others));
     }
 
+    /**
+     * Joins this stream with {@code other} by key, keeping both value types: each row of the join
+     * in {@code mode} becomes {@code combiner.apply(left, right)} ({@code null} for a side without a
+     * value, in the {@code FINAL} and {@code RUNNING} modes). With
+     * {@code new JoinMode(PRODUCT, INCREMENTAL)} it is an incremental inner join: every matching
+     * pair exactly once, whatever the order of arrival.
+     */
+    public <V2, R> KeyedStream<K, R> join(String stepId, KeyedStream<K, V2> other, JoinMode mode,
+            BiFunction<? super V, ? super V2, ? extends R> combiner) {
+        return Stateful.join(this, stepId, other, mode, combiner);
+    }
+
     @Override
     public String toString() {
         return "KeyedStream(" + stream.id() + ")";

@@ -478,6 +478,20 @@ final class Stateful {
         });
     }
 
+    @SuppressWarnings("unchecked")
+    static <K, V, V2, R> KeyedStream<K, R> join(KeyedStream<K, V> left, String stepId, KeyedStream<K, V2> right,
+            JoinMode mode, BiFunction<? super V, ? super V2, ? extends R> combiner) {
+        return left.flow().operator(stepId, "join", () -> new KeyedStream<>(join(left, "rows", mode, List.of(right))
+                .asStream().map("combine", row -> {
+                    try {
+                        R combined = combiner.apply((V) row.value().get(0), (V2) row.value().get(1));
+                        return KeyValue.of(row.key(), combined);
+                    } catch (RuntimeException e) {
+                        throw StepException.forKey("combiner", row.key(), e);
+                    }
+                })));
+    }
+
     /** The per-key logic of a join: one list of values per side. */
     private static final class JoinLogic<K> implements StatefulBatchLogic<K, Object, List<Object>, List<List<Object>>> {
         private final JoinMode mode;
@@ -495,9 +509,11 @@ final class Stateful {
             for (Object v : values) {
                 Tagged t = (Tagged) v;
                 List<Object> side = sides.get(t.side());
+                boolean kept = true;
                 switch (mode.insert()) {
                     case FIRST -> {
-                        if (side.isEmpty()) {
+                        kept = side.isEmpty();
+                        if (kept) {
                             side.add(t.value());
                         }
                     }
@@ -509,6 +525,8 @@ final class Stateful {
                 }
                 if (mode.emit() == JoinMode.Emit.RUNNING) {
                     emitRows(context);
+                } else if (mode.emit() == JoinMode.Emit.INCREMENTAL && kept) {
+                    emitNewRows(t, side, context);
                 } else if (mode.emit() == JoinMode.Emit.COMPLETE && sides.stream().noneMatch(List::isEmpty)) {
                     emitRows(context);
                     sides.forEach(List::clear);
@@ -524,6 +542,31 @@ final class Stateful {
             if (mode.emit() == JoinMode.Emit.FINAL) {
                 emitRows(context);
             }
+        }
+
+        /**
+         * Emits the rows the value just kept on {@code t}'s side completes: that value with the
+         * cross product of the other sides, nothing while one of them is empty.
+         */
+        private void emitNewRows(Tagged t, List<Object> side, StatefulContext<K, List<Object>> context) {
+            if (sides.stream().anyMatch(List::isEmpty)) {
+                return;
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(new ArrayList<>());
+            for (int i = 0; i < sides.size(); i++) {
+                List<Object> values = i == t.side() ? List.of(side.get(side.size() - 1)) : sides.get(i);
+                List<List<Object>> next = new ArrayList<>();
+                for (List<Object> row : rows) {
+                    for (Object value : values) {
+                        List<Object> r = new ArrayList<>(row);
+                        r.add(value);
+                        next.add(r);
+                    }
+                }
+                rows = next;
+            }
+            rows.forEach(context::emit);
         }
 
         /** Emits the cross product of the sides, a missing side giving {@code null}. */

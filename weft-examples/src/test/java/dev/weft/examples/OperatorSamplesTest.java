@@ -446,6 +446,21 @@ class OperatorSamplesTest {
     }
 
     @Test
+    void joinIncremental() {
+        TestingSource<String> people = new TestingSource<>(List.of("p1:ann", "p2:bob"));
+        TestingSource<String> listings = new TestingSource<>(List.of("p1:lamp", "p1:desk", "p2:rug", "p3:vase"));
+        KeyedStream<String, String> persons = flow.input("persons", people)
+                .keyOn("person_by_id", s -> s.split(":")[0]).mapValue("name", s -> s.split(":")[1]);
+        KeyedStream<String, String> auctions = flow.input("auctions", listings)
+                .keyOn("auction_by_seller", s -> s.split(":")[0]).mapValue("item", s -> s.split(":")[1]);
+        JoinMode incremental = new JoinMode(JoinMode.Insert.PRODUCT, JoinMode.Emit.INCREMENTAL);
+        KeyedStream<String, String> sales = persons.join("sellers", auctions, incremental,
+                (name, item) -> name + " sells " + item);
+        assertThat(run(sales)).containsExactlyInAnyOrder(kv("p1", "ann sells lamp"), kv("p1", "ann sells desk"),
+                kv("p2", "bob sells rug"));
+    }
+
+    @Test
     void joinFinal() {
         TestingSource<String> users = new TestingSource<>(List.of("1:ann", "2:bob"));
         TestingSource<String> addresses = new TestingSource<>(List.of("2:bob@example.com", "3:cy@example.com"));
