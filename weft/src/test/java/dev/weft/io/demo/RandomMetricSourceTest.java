@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.Dataflow;
-import dev.weft.WeftCodecs;
 import dev.weft.codec.Codec;
 import dev.weft.codec.CodecRegistry;
 import dev.weft.codec.Decoder;
@@ -112,7 +111,7 @@ class RandomMetricSourceTest {
 
     @Test
     void shouldEncodeMetricsOnceRegistered() {
-        CodecRegistry codecs = Metric.register(WeftCodecs.defaults()).freeze();
+        CodecRegistry codecs = Metric.register(CodecRegistry.defaults()).freeze();
         Codec<Object> values = codecs.valueCodec("test");
         Encoder out = new Encoder();
         Metric metric = new Metric("cpu", 12.5, 1_700_000_000_000L);
@@ -129,8 +128,8 @@ class RandomMetricSourceTest {
         flow.input("metrics", new RandomMetricSource(names, 2000, 150, 42))
                 .redistribute("spread")
                 .output("out", sink);
-        RunConfig config = RunConfig.defaults(workers).withSerializing(true)
-                .withCodecs(Metric.register(WeftCodecs.defaults()));
+        Metric.register(flow.codecs());
+        RunConfig config = RunConfig.defaults(workers).withSerializing(true);
         Testing.run(flow, config);
 
         List<Metric> got = sink.items();
