@@ -10,8 +10,10 @@ import java.util.function.Consumer;
  *
  * <p>{@link #next()} hands over the next batch (the operator owns it afterwards) and records it as
  * consumed. During the activation that consumed a batch at time {@code t}, the operator may send
- * at {@code t} or later and may {@link #retain(long, OutputHandle) retain} a capability for
- * {@code t}; after that activation, it needs a capability.
+ * on each output at {@code t} moved along this input's declared
+ * {@link OperatorBuilder#summary path summary} to that output, or later, and may
+ * {@link #retain(long, OutputHandle) retain} a capability there; after that activation, it needs
+ * a capability. An input whose summary to an output is empty gives no right to send there.
  *
  * @param <T> the record type
  */
@@ -86,17 +88,19 @@ public final class InputHandle<T> {
     }
 
     /**
-     * A capability for {@code output} at {@code time}, the time of a batch consumed in this
-     * activation (or later than one).
+     * A capability for {@code output} at {@code time}: at or after the time of a batch consumed in
+     * this activation moved along its input's declared summary to {@code output}, or at or after a
+     * capability held for {@code output}.
      *
-     * @throws IllegalStateException if no batch at or before {@code time} was consumed in this activation
+     * @throws OperatorFailure if neither allows {@code time} (input times give rights only during
+     *     the activation that consumed them)
      */
     public Capability retain(long time, OutputHandle<?> output) {
-        if (!operator.consumedNowAtOrBefore(time)) {
-            throw new IllegalStateException("operator '" + operator.name() + "': cannot retain a capability at "
-                    + operator.scope().domain().format(time) + ": no input batch at or before it was consumed in"
-                    + " this activation (input capabilities die with the activation)");
+        if (!output.belongsTo(operator)) {
+            throw new IllegalArgumentException("operator '" + operator.name() + "' cannot retain a capability for"
+                    + " an output of another operator");
         }
+        operator.requireMaySendAt(output.port(), time, "retained a capability at");
         return new Capability(operator, output.port(), time);
     }
 }

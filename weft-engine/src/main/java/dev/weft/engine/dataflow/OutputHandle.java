@@ -6,8 +6,10 @@ package dev.weft.engine.dataflow;
  * progress tracking; and hands batches to every consumer.
  *
  * <p>Sending at time {@code t} needs a held capability at or before {@code t} for this output, or
- * an input batch at or before {@code t} consumed in the current activation; otherwise the send
- * fails with an {@link IllegalStateException} (it would let a frontier pass records in flight).
+ * an input batch consumed in the current activation whose time, moved along that input's declared
+ * {@link OperatorBuilder#summary path summary} to this output, is at or before {@code t}; otherwise
+ * the send fails with an {@link OperatorFailure} naming the operator, the output and the time (it
+ * would let a frontier pass records in flight). The check is made once per batch, not per record.
  *
  * @param <T> the record type
  */
@@ -30,6 +32,10 @@ public final class OutputHandle<T> {
 
     int port() {
         return port;
+    }
+
+    boolean belongsTo(OperatorCore op) {
+        return operator == op;
     }
 
     int location() {
@@ -100,11 +106,7 @@ public final class OutputHandle<T> {
 
     private void emit(Batch<T> batch) {
         long time = batch.time();
-        if (!operator.maySendAt(port, time)) {
-            throw new IllegalStateException("operator '" + operator.name() + "' sent at time "
-                    + operator.scope().domain().format(time) + " on output " + port
-                    + " without a capability at or before it");
-        }
+        operator.requireMaySendAt(port, time, "sent at");
         int[] t = targets;
         for (int i = 0; i < t.length; i++) {
             operator.progress().update(t[i], time, batch.size());
