@@ -5,8 +5,11 @@ import java.util.function.ToLongFunction;
 
 /**
  * Routes each record to the worker owning its key group, building one batch per destination;
- * a batch leaves when full, when the time changes, and at the end of the producer's activation.
- * Batches for this worker go straight to the local input.
+ * a batch leaves when full, when the time changes or the producer's watermark advances, and at
+ * the end of the producer's activation. Batches for this worker go straight to the local input.
+ * Each batch carries this worker's index and watermark; a worker that got no batch since the
+ * watermark advanced gets a watermark-only message at the end of the activation, so every
+ * receiver's minimum over its senders moves on.
  *
  * @param <T> the record type
  */
@@ -18,24 +21,31 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     /** This worker's index, whose batches go straight to {@code local}; -1 to send them through the channel too. */
     private final int me;
     private final InputHandle<T> local;
+    /** This worker's index: the sender index receivers know this worker's watermark by. */
+    private final int sender;
     private final Batch<T>[] buffers;
+    private final long[] delivered;
     private long time;
+    private long watermark = Long.MIN_VALUE;
 
     @SuppressWarnings("unchecked")
     ExchangePusher(KeyGroups groups, ToLongFunction<? super T> hash, Pusher<Batch<T>>[] remote, int me,
-            InputHandle<T> local) {
+            InputHandle<T> local, int sender) {
         this.groups = groups;
         this.hash = hash;
         this.remote = remote;
         this.me = me;
         this.local = local;
+        this.sender = sender;
         this.buffers = new Batch[remote.length];
+        this.delivered = new long[remote.length];
+        java.util.Arrays.fill(delivered, Long.MIN_VALUE);
     }
 
     @Override
     public void push(Batch<T> batch) {
         if (batch.time() != time) {
-            flush();
+            sendBuffered();
             time = batch.time();
         }
         Object[] items = batch.items();
@@ -59,6 +69,12 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     private void send(int worker) {
         Batch<T> b = buffers[worker];
         buffers[worker] = null;
+        b.stamp(sender, watermark);
+        delivered[worker] = watermark;
+        deliver(worker, b);
+    }
+
+    private void deliver(int worker, Batch<T> b) {
         if (worker == me) {
             local.deliver(b);
         } else {
@@ -67,7 +83,23 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     }
 
     @Override
+    public void advanceWatermark(long next) {
+        sendBuffered();
+        watermark = next;
+    }
+
+    @Override
     public void flush() {
+        sendBuffered();
+        for (int w = 0; w < delivered.length; w++) {
+            if (delivered[w] < watermark) {
+                delivered[w] = watermark;
+                deliver(w, Batch.watermarkOnly(sender, watermark));
+            }
+        }
+    }
+
+    private void sendBuffered() {
         for (int w = 0; w < buffers.length; w++) {
             if (buffers[w] != null && !buffers[w].isEmpty()) {
                 send(w);

@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * {@link #retain(long, OutputHandle) retain} a capability there; after that activation, it needs
  * a capability. An input whose summary to an output is empty gives no right to send there.
  *
+ * <p>The input also has a {@link #watermark() watermark}: the minimum over its senders (the one
+ * upstream operator on this worker for a pipeline, every worker's copy of it across an exchange or
+ * broadcast) of the watermark each stamped on the last batch or watermark-only message taken with
+ * {@link #next()}; the maximum once the input is complete. It never moves back.
+ *
  * @param <T> the record type
  */
 public final class InputHandle<T> {
@@ -24,6 +29,10 @@ public final class InputHandle<T> {
     private final ArrayDeque<Batch<T>> local = new ArrayDeque<>();
     private Puller<Batch<T>> remote;
     private int location = -1;
+    /** The watermark each sender stamped last, by sender index. */
+    private long[] senders = {Long.MIN_VALUE};
+    /** The minimum of {@code senders}, or {@link Long#MAX_VALUE} once the input is complete. */
+    private long watermark = Long.MIN_VALUE;
 
     InputHandle(OperatorCore operator) {
         this.operator = operator;
@@ -34,8 +43,11 @@ public final class InputHandle<T> {
         return port;
     }
 
-    void setRemote(Puller<Batch<T>> puller) {
+    /** Reads from {@code puller}, which carries the batches of {@code senders} workers. */
+    void setRemote(Puller<Batch<T>> puller, int senders) {
         this.remote = puller;
+        this.senders = new long[senders];
+        java.util.Arrays.fill(this.senders, Long.MIN_VALUE);
     }
 
     private boolean connected;
@@ -56,22 +68,91 @@ public final class InputHandle<T> {
         return location;
     }
 
-    /** Delivers a batch from a producer on this worker. */
+    /** Delivers a batch, or a watermark-only message, from a producer on this worker. */
     void deliver(Batch<T> batch) {
+        if (operator.isDone()) {
+            return; // only a late watermark can reach a finished operator
+        }
         local.add(batch);
         operator.activate();
     }
 
-    /** The next batch, or {@code null} if none has arrived. The caller owns the batch. */
+    /** A message arrived on this input's channel: activates the operator, or drops it once finished. */
+    void messageArrived() {
+        if (operator.isDone()) {
+            discardWatermarks();
+        } else {
+            operator.activate();
+        }
+    }
+
+    /**
+     * The next batch, or {@code null} if none has arrived. The caller owns the batch. Watermarks
+     * that came with it, or before it, are absorbed into {@link #watermark()}.
+     */
     public Batch<T> next() {
-        Batch<T> batch = local.poll();
-        if (batch == null && remote != null) {
-            batch = remote.pull();
+        while (true) {
+            Batch<T> batch = local.poll();
+            if (batch == null && remote != null) {
+                batch = remote.pull();
+            }
+            if (batch == null) {
+                return null;
+            }
+            absorb(batch.sender(), batch.watermark());
+            if (!batch.isWatermarkOnly()) {
+                operator.consumed(port, batch.time(), batch.size());
+                return batch;
+            }
         }
-        if (batch != null) {
-            operator.consumed(port, batch.time(), batch.size());
+    }
+
+    private void absorb(int sender, long stamped) {
+        long[] s = senders;
+        long before = s[sender];
+        if (stamped <= before) {
+            return;
         }
-        return batch;
+        s[sender] = stamped;
+        if (before > watermark) {
+            return; // that sender was not holding the minimum back
+        }
+        long min = Long.MAX_VALUE;
+        for (long w : s) {
+            min = Math.min(min, w);
+        }
+        if (min > watermark) {
+            watermark = min;
+        }
+    }
+
+    /**
+     * The input's watermark: no record stamped behind it is expected from any sender any more
+     * (what it means is up to the operators that set it, usually event time in milliseconds).
+     * {@link Long#MIN_VALUE} while some sender has not sent one; {@link Long#MAX_VALUE} once the
+     * input is complete. It reflects what {@link #next()} took; never moves back.
+     */
+    public long watermark() {
+        if (watermark != Long.MAX_VALUE && frontier().isEmpty()) {
+            watermark = Long.MAX_VALUE;
+        }
+        return watermark;
+    }
+
+    /** The watermark as of the batches taken, without looking at the frontier: for a per-batch pass-through. */
+    long takenWatermark() {
+        return watermark;
+    }
+
+    /** Takes and drops what is left once the input is complete: only watermark-only messages can be. */
+    void discardWatermarks() {
+        Batch<T> batch;
+        while ((batch = local.poll()) != null || (remote != null && (batch = remote.pull()) != null)) {
+            if (!batch.isWatermarkOnly()) {
+                throw new IllegalStateException("operator '" + operator.name() + "' input " + port
+                        + " received records at " + batch.time() + " after it was complete");
+            }
+        }
     }
 
     /** Passes every available batch to {@code action}, which owns each batch it receives. */

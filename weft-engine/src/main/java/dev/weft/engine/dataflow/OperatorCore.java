@@ -24,6 +24,7 @@ final class OperatorCore implements Node {
     private PathSummary[][][] summary;
     private Runnable logic;
     private boolean notifyOnFrontier = true;
+    private boolean passWatermarks = true;
 
     /** Per input: times of the batches it consumed in the current activation. */
     private final List<LongAntichain> consumedNow = new ArrayList<>();
@@ -68,6 +69,15 @@ final class OperatorCore implements Node {
 
     void setNotifyOnFrontier(boolean notify) {
         this.notifyOnFrontier = notify;
+    }
+
+    void setPassWatermarks(boolean pass) {
+        this.passWatermarks = pass;
+    }
+
+    /** Whether the scope retired this operator: it will never run again. */
+    boolean isDone() {
+        return scope.isDone(index);
     }
 
     int addInput(InputHandle<?> input) {
@@ -207,11 +217,46 @@ final class OperatorCore implements Node {
     public boolean schedule() {
         forgetConsumed();
         logic.run();
+        advanceWatermarks();
         for (int i = 0; i < outputs.size(); i++) {
             outputs.get(i).flush();
         }
         forgetConsumed();
         return false;
+    }
+
+    /**
+     * After the logic: each output passes on the minimum watermark of the inputs that reach it
+     * (unless the operator sets its own), and an output that can send nothing more (no capability
+     * held for it, every input reaching it complete) moves to the maximum.
+     */
+    private void advanceWatermarks() {
+        for (int o = 0; o < outputs.size(); o++) {
+            long min = Long.MAX_VALUE;
+            boolean reached = false;
+            boolean inputsComplete = true;
+            for (int i = 0; i < inputs.size(); i++) {
+                if (summary[i][o].length == 0) {
+                    continue;
+                }
+                long watermark = inputs.get(i).watermark();
+                reached = true;
+                min = Math.min(min, watermark);
+                inputsComplete &= watermark == Long.MAX_VALUE;
+            }
+            OutputHandle<?> output = outputs.get(o);
+            if (passWatermarks && reached) {
+                output.advanceWatermark(min);
+            }
+            if (inputsComplete && held.get(o).frontier().isEmpty()) {
+                output.advanceWatermark(Long.MAX_VALUE);
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).watermark() == Long.MAX_VALUE) {
+                inputs.get(i).discardWatermarks();
+            }
+        }
     }
 
     /** Input times give the right to send only during the activation that consumed them. */

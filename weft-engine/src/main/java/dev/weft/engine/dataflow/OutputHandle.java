@@ -11,6 +11,11 @@ package dev.weft.engine.dataflow;
  * the send fails with an {@link OperatorFailure} naming the operator, the output and the time (it
  * would let a frontier pass records in flight). The check is made once per batch, not per record.
  *
+ * <p>The output has a {@link #watermark() watermark}, stamped on every batch it sends; when it
+ * advances, what was buffered leaves first with the old one, and each consumer that got no batch
+ * since receives a watermark-only message at the end of the activation. By default it follows the
+ * operator's inputs (see {@link OperatorBuilder#passWatermarks(boolean)}).
+ *
  * @param <T> the record type
  */
 public final class OutputHandle<T> {
@@ -23,6 +28,7 @@ public final class OutputHandle<T> {
     private int location = -1;
     private Batch<T> buffer;
     private long sentThisActivation;
+    private long watermark = Long.MIN_VALUE;
 
     OutputHandle(OperatorCore operator) {
         this.operator = operator;
@@ -50,6 +56,26 @@ public final class OutputHandle<T> {
     /** The stream of this output, for consumers to read. */
     public Stream<T> stream() {
         return stream;
+    }
+
+    /** This output's watermark: {@link Long#MIN_VALUE} until the operator or its inputs advance it. */
+    public long watermark() {
+        return watermark;
+    }
+
+    /**
+     * Advances this output's watermark to {@code next}: a promise that records sent from now on
+     * are not behind it (what it measures is up to the dataflow, usually event time in
+     * milliseconds). Records buffered so far leave first, with the old watermark. A value at or
+     * behind the current watermark changes nothing: a watermark never moves back.
+     */
+    public void advanceWatermark(long next) {
+        if (next <= watermark) {
+            return;
+        }
+        flushBuffer();
+        watermark = next;
+        tee.advanceWatermark(next);
     }
 
     /** Sends {@code item} at the time of {@code capability}, which must belong to this output. */

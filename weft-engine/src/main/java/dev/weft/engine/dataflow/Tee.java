@@ -27,6 +27,12 @@ final class Tee<T> {
         }
     }
 
+    void advanceWatermark(long watermark) {
+        for (int i = 0; i < pushers.size(); i++) {
+            pushers.get(i).advanceWatermark(watermark);
+        }
+    }
+
     void flush() {
         for (int i = 0; i < pushers.size(); i++) {
             pushers.get(i).flush();

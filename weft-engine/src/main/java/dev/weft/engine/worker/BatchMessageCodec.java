@@ -7,7 +7,8 @@ import dev.weft.engine.communication.MessageCodec;
 import dev.weft.engine.dataflow.Batch;
 
 /**
- * Encodes a {@link Batch} for the wire: its time as a varint, then its records through a
+ * Encodes a {@link Batch} for the wire: whether it is a watermark-only message, its sender and
+ * watermark, then (for a batch of records) its time as a varint and its records through a
  * {@link BatchCodec} of the execution's codec registry.
  *
  * @param <T> the record type
@@ -22,17 +23,30 @@ final class BatchMessageCodec<T> implements MessageCodec<Batch<T>> {
 
     @Override
     public byte[] encode(Batch<T> batch) {
-        Encoder out = new Encoder(16 + batch.size() * 8);
-        out.writeVarLong(batch.time());
-        records.encode(batch.items(), batch.size(), out);
+        Encoder out = new Encoder(24 + batch.size() * 8);
+        out.writeBoolean(batch.isWatermarkOnly());
+        out.writeVarInt(batch.sender());
+        out.writeZigZagLong(batch.watermark());
+        if (!batch.isWatermarkOnly()) {
+            out.writeVarLong(batch.time());
+            records.encode(batch.items(), batch.size(), out);
+        }
         return out.toByteArray();
     }
 
     @Override
     public Batch<T> decode(byte[] bytes) {
         Decoder in = new Decoder(bytes);
+        boolean watermarkOnly = in.readBoolean();
+        int sender = in.readVarInt();
+        long watermark = in.readZigZagLong();
+        if (watermarkOnly) {
+            return Batch.watermarkOnly(sender, watermark);
+        }
         long time = in.readVarLong();
         Object[] items = records.decode(in);
-        return new Batch<>(time, items, items.length);
+        Batch<T> batch = new Batch<>(time, items, items.length);
+        batch.stamp(sender, watermark);
+        return batch;
     }
 }
