@@ -48,7 +48,7 @@ final class OutputOperator {
             }
             InputHandle<Object> input = builder.input(up, Pact.exchange(item ->
                     routeTo[partitionIndex(step, sink, ((KeyValue<Object, Object>) item).key(), partitions.size())]));
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
                 Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
@@ -70,7 +70,12 @@ final class OutputOperator {
                                         + ", which does not own it");
                             }
                             SinkPartition<KeyValue<Object, Object>, Object> partition = open.computeIfAbsent(name,
-                                    n -> call(step, worker, "build_partition", () -> sink.buildPartition(n, null)));
+                                    n -> call(step, worker, "build_partition", () -> {
+                                        SinkPartition<KeyValue<Object, Object>, Object> built =
+                                                sink.buildPartition(n, null);
+                                        built.setClock(wakeups.clock());
+                                        return built;
+                                    }));
                             List<KeyValue<Object, Object>> items = e.getValue();
                             run(step, worker, "write_batch of partition '" + name + "'", () -> partition.writeBatch(items));
                             e.setValue(new ArrayList<>());
@@ -104,9 +109,10 @@ final class OutputOperator {
         } else {
             DynamicSink<Object> sink = (DynamicSink<Object>) step.sink();
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
+                writer.setClock(wakeups.clock());
                 boolean[] closed = new boolean[1];
                 return () -> {
                     input.forEach(batch -> {

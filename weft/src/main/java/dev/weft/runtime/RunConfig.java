@@ -2,7 +2,9 @@ package dev.weft.runtime;
 
 import dev.weft.WeftCodecs;
 import dev.weft.codec.CodecRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How to run a dataflow in this JVM.
@@ -14,9 +16,11 @@ import java.time.Duration;
  * @param restoreStateEveryBatch for tests: rebuild each key's state from its encoded snapshot
  *     after every callback
  * @param maxRecordsInFlight sources are held back while more items than this are in flight
+ * @param clock the run's clock: processing time for every step and source (the system clock by
+ *     default; a {@link dev.weft.testing.TestClock} in tests)
  */
 public record RunConfig(int workers, Duration epochInterval, boolean serializing, CodecRegistry codecs,
-        boolean restoreStateEveryBatch, long maxRecordsInFlight) {
+        boolean restoreStateEveryBatch, long maxRecordsInFlight, Clock clock) {
 
     /** Validates the settings. */
     public RunConfig {
@@ -26,35 +30,47 @@ public record RunConfig(int workers, Duration epochInterval, boolean serializing
         if (epochInterval.isNegative()) {
             throw new IllegalArgumentException("epoch interval must not be negative; got " + epochInterval);
         }
+        Objects.requireNonNull(clock, "clock");
     }
 
-    /** Defaults for {@code workers} workers: 10 s epochs, in-memory exchange, Weft's codecs. */
+    /** Defaults for {@code workers} workers: 10 s epochs, in-memory exchange, Weft's codecs, the system clock. */
     public static RunConfig defaults(int workers) {
-        return new RunConfig(workers, Duration.ofSeconds(10), false, WeftCodecs.defaults(), false, 1 << 20);
+        return new RunConfig(workers, Duration.ofSeconds(10), false, WeftCodecs.defaults(), false, 1 << 20,
+                Clock.systemUTC());
     }
 
     /** With another number of workers. */
     public RunConfig withWorkers(int n) {
-        return new RunConfig(n, epochInterval, serializing, codecs, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(n, epochInterval, serializing, codecs, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /** With another epoch interval. */
     public RunConfig withEpochInterval(Duration interval) {
-        return new RunConfig(workers, interval, serializing, codecs, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(workers, interval, serializing, codecs, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /** With serialization of exchanged items on or off. */
     public RunConfig withSerializing(boolean on) {
-        return new RunConfig(workers, epochInterval, on, codecs, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(workers, epochInterval, on, codecs, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /** With another codec registry. */
     public RunConfig withCodecs(CodecRegistry registry) {
-        return new RunConfig(workers, epochInterval, serializing, registry, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(workers, epochInterval, serializing, registry, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /** With state restored from encoded snapshots after every callback (tests). */
     public RunConfig withRestoreStateEveryBatch(boolean on) {
-        return new RunConfig(workers, epochInterval, serializing, codecs, on, maxRecordsInFlight);
+        return new RunConfig(workers, epochInterval, serializing, codecs, on, maxRecordsInFlight, clock);
+    }
+
+    /**
+     * With another clock for processing time: polling intervals, batching deadlines, timeouts,
+     * cache lifetimes, timers and epoch boundaries all follow it. A
+     * {@link dev.weft.testing.TestClock} wakes the run whenever a test moves it.
+     */
+    public RunConfig withClock(Clock runClock) {
+        return new RunConfig(workers, epochInterval, serializing, codecs, restoreStateEveryBatch, maxRecordsInFlight,
+                runClock);
     }
 }

@@ -6,6 +6,7 @@ import dev.weft.core.Lowering;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.Execution;
 import dev.weft.engine.worker.ExecutionConfig;
+import dev.weft.testing.TestClock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +51,8 @@ public final class Runner {
                 .withSerializing(config.serializing())
                 .withMaxRecordsInFlight(config.maxRecordsInFlight())
                 .withCodecs(config.codecs())
-                .withStallTimeout(java.time.Duration.ofSeconds(5));
+                .withStallTimeout(java.time.Duration.ofSeconds(5))
+                .withClock(config.clock());
         Execution exec = new Execution(engine);
         execution.set(exec);
         String early = cancelledBeforeStart.get();
@@ -61,7 +63,9 @@ public final class Runner {
             aborted.set(true);
             exec.cancel("a source aborted the execution");
         };
-        try {
+        TestClock.Subscription clockMoves = config.clock() instanceof TestClock test ? test.onMove(exec::clockMoved)
+                : () -> { };
+        try (clockMoves) {
             exec.run(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow,
                     config.epochInterval(), config.restoreStateEveryBatch(), config.codecs(), abort)));
         } catch (OperatorFailure failure) {
