@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>A batch on its way to an input also carries its sender's watermark at the moment it was
  * sent, and the sender's index among the input's senders; a batch with no record and only that
- * stamp is a {@linkplain #isWatermarkOnly() watermark-only message}. Operators do not see either:
- * {@link InputHandle#next()} absorbs them into {@link InputHandle#watermark()}.
+ * stamp is a {@linkplain #isWatermarkOnly() watermark-only message}, which may also say that its
+ * sender {@linkplain #isIdle() is idle}. Operators do not see either: {@link InputHandle#next()}
+ * absorbs them into {@link InputHandle#watermark()}.
  *
  * @param <T> the record type
  */
@@ -28,6 +29,7 @@ public final class Batch<T> {
     private int size;
     private long watermark = Long.MIN_VALUE;
     private int sender;
+    private boolean idle;
 
     /** An empty batch at {@code time} with the default capacity. */
     public Batch(long time) {
@@ -54,6 +56,26 @@ public final class Batch<T> {
         Batch<T> batch = new Batch<>(0, NO_ITEMS, 0);
         batch.stamp(sender, watermark);
         return batch;
+    }
+
+    /**
+     * A watermark-only message saying that its sender is idle: until it sends again, it holds back
+     * no receiver's watermark.
+     *
+     * @param sender the sender's index among the receiving input's senders
+     * @param watermark the sender's watermark
+     * @param <T> the record type of the stream
+     * @return the message
+     */
+    public static <T> Batch<T> idle(int sender, long watermark) {
+        Batch<T> batch = watermarkOnly(sender, watermark);
+        batch.idle = true;
+        return batch;
+    }
+
+    /** Whether this is a watermark-only message saying that its sender is idle. */
+    public boolean isIdle() {
+        return idle;
     }
 
     /** Whether this is a watermark-only message rather than a batch of records. */
@@ -142,7 +164,7 @@ public final class Batch<T> {
     @Override
     public String toString() {
         if (isWatermarkOnly()) {
-            return "Watermark(" + watermark + " from " + sender + ")";
+            return "Watermark(" + watermark + " from " + sender + (idle ? ", idle)" : ")");
         }
         return "Batch@" + time + Arrays.toString(Arrays.copyOf(items, size));
     }

@@ -6,7 +6,8 @@ package dev.weft.engine.dataflow;
  *
  * <p>It also carries the producer's watermark: every batch it hands to an input is stamped with
  * the watermark the producer had when it sent the batch, and when the watermark advanced and a
- * receiver got no batch since, {@link #flush()} sends that receiver a watermark-only message.
+ * receiver got no batch since, {@link #flush()} sends that receiver a watermark-only message (or
+ * an idle message when the producer became idle).
  *
  * @param <T> the record type
  */
@@ -20,6 +21,9 @@ interface BatchPusher<T> {
      * the old one; what is pushed from now on carries the new one.
      */
     void advanceWatermark(long watermark);
+
+    /** Whether the producer is idle: holding back no receiver's watermark until it sends again. */
+    void setIdle(boolean idle);
 
     /**
      * Sends anything buffered, and the watermark to every receiver that has not seen it yet;

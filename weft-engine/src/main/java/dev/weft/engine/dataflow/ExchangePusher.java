@@ -21,12 +21,9 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     /** This worker's index, whose batches go straight to {@code local}; -1 to send them through the channel too. */
     private final int me;
     private final InputHandle<T> local;
-    /** This worker's index: the sender index receivers know this worker's watermark by. */
-    private final int sender;
     private final Batch<T>[] buffers;
-    private final long[] delivered;
+    private final WatermarkStamps stamps;
     private long time;
-    private long watermark = Long.MIN_VALUE;
 
     @SuppressWarnings("unchecked")
     ExchangePusher(KeyGroups groups, ToLongFunction<? super T> hash, Pusher<Batch<T>>[] remote, int me,
@@ -36,10 +33,8 @@ final class ExchangePusher<T> implements BatchPusher<T> {
         this.remote = remote;
         this.me = me;
         this.local = local;
-        this.sender = sender;
         this.buffers = new Batch[remote.length];
-        this.delivered = new long[remote.length];
-        java.util.Arrays.fill(delivered, Long.MIN_VALUE);
+        this.stamps = new WatermarkStamps(sender, remote.length);
     }
 
     @Override
@@ -69,8 +64,7 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     private void send(int worker) {
         Batch<T> b = buffers[worker];
         buffers[worker] = null;
-        b.stamp(sender, watermark);
-        delivered[worker] = watermark;
+        stamps.stamp(b, worker);
         deliver(worker, b);
     }
 
@@ -85,16 +79,22 @@ final class ExchangePusher<T> implements BatchPusher<T> {
     @Override
     public void advanceWatermark(long next) {
         sendBuffered();
-        watermark = next;
+        stamps.advance(next);
+    }
+
+    @Override
+    public void setIdle(boolean idle) {
+        sendBuffered();
+        stamps.setIdle(idle);
     }
 
     @Override
     public void flush() {
         sendBuffered();
-        for (int w = 0; w < delivered.length; w++) {
-            if (delivered[w] < watermark) {
-                delivered[w] = watermark;
-                deliver(w, Batch.watermarkOnly(sender, watermark));
+        for (int w = 0; w < buffers.length; w++) {
+            Batch<T> message = stamps.pending(w);
+            if (message != null) {
+                deliver(w, message);
             }
         }
     }

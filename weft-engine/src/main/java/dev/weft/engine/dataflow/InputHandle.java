@@ -15,10 +15,11 @@ import java.util.function.Consumer;
  * {@link #retain(long, OutputHandle) retain} a capability there; after that activation, it needs
  * a capability. An input whose summary to an output is empty gives no right to send there.
  *
- * <p>The input also has a {@link #watermark() watermark}: the minimum over its senders (the one
- * upstream operator on this worker for a pipeline, every worker's copy of it across an exchange or
- * broadcast) of the watermark each stamped on the last batch or watermark-only message taken with
- * {@link #next()}; the maximum once the input is complete. It never moves back.
+ * <p>The input also has a {@link #watermark() watermark}: the minimum over its active senders (the
+ * one upstream operator on this worker for a pipeline, every worker's copy of it across an
+ * exchange or broadcast) of the watermark each stamped on the last batch or watermark-only message
+ * taken with {@link #next()}; the maximum once the input is complete. A sender that said it is
+ * idle counts again once it sends. It never moves back.
  *
  * @param <T> the record type
  */
@@ -31,6 +32,9 @@ public final class InputHandle<T> {
     private int location = -1;
     /** The watermark each sender stamped last, by sender index. */
     private long[] senders = {Long.MIN_VALUE};
+    /** Which senders said they are idle and sent nothing since. */
+    private boolean[] idle = {false};
+    private int idleSenders;
     /** The minimum of {@code senders}, or {@link Long#MAX_VALUE} once the input is complete. */
     private long watermark = Long.MIN_VALUE;
 
@@ -47,6 +51,7 @@ public final class InputHandle<T> {
     void setRemote(Puller<Batch<T>> puller, int senders) {
         this.remote = puller;
         this.senders = new long[senders];
+        this.idle = new boolean[senders];
         java.util.Arrays.fill(this.senders, Long.MIN_VALUE);
     }
 
@@ -99,7 +104,7 @@ public final class InputHandle<T> {
             if (batch == null) {
                 return null;
             }
-            absorb(batch.sender(), batch.watermark());
+            absorb(batch.sender(), batch.watermark(), batch.isIdle());
             if (!batch.isWatermarkOnly()) {
                 operator.consumed(port, batch.time(), batch.size());
                 return batch;
@@ -107,23 +112,38 @@ public final class InputHandle<T> {
         }
     }
 
-    private void absorb(int sender, long stamped) {
+    private void absorb(int sender, long stamped, boolean nowIdle) {
         long[] s = senders;
         long before = s[sender];
-        if (stamped <= before) {
-            return;
+        boolean wasIdle = idle[sender];
+        if (stamped > before) {
+            s[sender] = stamped;
         }
-        s[sender] = stamped;
-        if (before > watermark) {
-            return; // that sender was not holding the minimum back
+        if (wasIdle != nowIdle) {
+            idle[sender] = nowIdle;
+            idleSenders += nowIdle ? 1 : -1;
+        } else if (stamped <= before || before > watermark || nowIdle) {
+            return; // nothing that could move the minimum over the active senders
         }
         long min = Long.MAX_VALUE;
-        for (long w : s) {
-            min = Math.min(min, w);
+        boolean anyActive = false;
+        for (int i = 0; i < s.length; i++) {
+            if (!idle[i]) {
+                anyActive = true;
+                min = Math.min(min, s[i]);
+            }
         }
-        if (min > watermark) {
+        if (anyActive && min > watermark) {
             watermark = min;
         }
+    }
+
+    /**
+     * Whether every sender of this input said it is idle and sent nothing since: the input holds
+     * back no watermark downstream (its own watermark stays where it was).
+     */
+    public boolean isIdle() {
+        return idleSenders == senders.length && watermark != Long.MAX_VALUE;
     }
 
     /**

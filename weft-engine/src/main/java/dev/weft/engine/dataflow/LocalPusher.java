@@ -9,8 +9,7 @@ package dev.weft.engine.dataflow;
 final class LocalPusher<T> implements BatchPusher<T> {
 
     private final InputHandle<T> input;
-    private long watermark = Long.MIN_VALUE;
-    private long delivered = Long.MIN_VALUE;
+    private final WatermarkStamps stamps = new WatermarkStamps(0, 1);
 
     LocalPusher(InputHandle<T> input) {
         this.input = input;
@@ -18,21 +17,25 @@ final class LocalPusher<T> implements BatchPusher<T> {
 
     @Override
     public void push(Batch<T> batch) {
-        batch.stamp(0, watermark);
-        delivered = watermark;
+        stamps.stamp(batch, 0);
         input.deliver(batch);
     }
 
     @Override
     public void advanceWatermark(long next) {
-        watermark = next;
+        stamps.advance(next);
+    }
+
+    @Override
+    public void setIdle(boolean idle) {
+        stamps.setIdle(idle);
     }
 
     @Override
     public void flush() {
-        if (delivered < watermark) {
-            delivered = watermark;
-            input.deliver(Batch.watermarkOnly(0, watermark));
+        Batch<T> message = stamps.pending(0);
+        if (message != null) {
+            input.deliver(message);
         }
     }
 }

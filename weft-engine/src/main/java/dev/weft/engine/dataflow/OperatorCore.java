@@ -226,29 +226,39 @@ final class OperatorCore implements Node {
     }
 
     /**
-     * After the logic: each output passes on the minimum watermark of the inputs that reach it
-     * (unless the operator sets its own), and an output that can send nothing more (no capability
-     * held for it, every input reaching it complete) moves to the maximum.
+     * After the logic: each output passes on the minimum watermark of the active inputs that reach
+     * it, or is idle when all of them are (unless the operator sets its own), and an output that
+     * can send nothing more (no capability held for it, every input reaching it complete) moves to
+     * the maximum.
      */
     private void advanceWatermarks() {
         for (int o = 0; o < outputs.size(); o++) {
             long min = Long.MAX_VALUE;
             boolean reached = false;
+            boolean allIdle = true;
             boolean inputsComplete = true;
             for (int i = 0; i < inputs.size(); i++) {
                 if (summary[i][o].length == 0) {
                     continue;
                 }
-                long watermark = inputs.get(i).watermark();
+                InputHandle<?> input = inputs.get(i);
+                long watermark = input.watermark();
                 reached = true;
-                min = Math.min(min, watermark);
                 inputsComplete &= watermark == Long.MAX_VALUE;
+                if (!input.isIdle()) {
+                    allIdle = false;
+                    min = Math.min(min, watermark);
+                }
             }
             OutputHandle<?> output = outputs.get(o);
             if (passWatermarks && reached) {
-                output.advanceWatermark(min);
+                output.setIdle(allIdle);
+                if (!allIdle) {
+                    output.advanceWatermark(min);
+                }
             }
             if (inputsComplete && held.get(o).frontier().isEmpty()) {
+                output.setIdle(false);
                 output.advanceWatermark(Long.MAX_VALUE);
             }
         }

@@ -29,6 +29,7 @@ public final class OutputHandle<T> {
     private Batch<T> buffer;
     private long sentThisActivation;
     private long watermark = Long.MIN_VALUE;
+    private boolean idle;
 
     OutputHandle(OperatorCore operator) {
         this.operator = operator;
@@ -76,6 +77,27 @@ public final class OutputHandle<T> {
         flushBuffer();
         watermark = next;
         tee.advanceWatermark(next);
+    }
+
+    /**
+     * Marks this output idle, or active again: while idle, it holds back no consumer's watermark
+     * (a consumer's input takes the minimum over its other senders); records buffered so far leave
+     * first. Sending a batch makes it active again. An input none of whose senders is active is
+     * itself {@linkplain InputHandle#isIdle() idle}, and operators that pass watermarks on pass
+     * that on too.
+     */
+    public void setIdle(boolean now) {
+        if (now == idle) {
+            return;
+        }
+        flushBuffer();
+        idle = now;
+        tee.setIdle(now);
+    }
+
+    /** Whether this output is idle (see {@link #setIdle(boolean)}). */
+    public boolean isIdle() {
+        return idle;
     }
 
     /** Sends {@code item} at the time of {@code capability}, which must belong to this output. */
@@ -133,6 +155,10 @@ public final class OutputHandle<T> {
     private void emit(Batch<T> batch) {
         long time = batch.time();
         operator.requireMaySendAt(port, time, "sent at");
+        if (idle) {
+            idle = false;
+            tee.setIdle(false);
+        }
         int[] t = targets;
         for (int i = 0; i < t.length; i++) {
             operator.progress().update(t[i], time, batch.size());

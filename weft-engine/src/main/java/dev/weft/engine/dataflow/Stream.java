@@ -84,6 +84,11 @@ public final class Stream<T> {
             }
 
             @Override
+            public void setIdle(boolean idle) {
+                innerTee.setIdle(idle);
+            }
+
+            @Override
             public void flush() {
                 innerTee.flush();
             }
@@ -110,6 +115,11 @@ public final class Stream<T> {
             @Override
             public void advanceWatermark(long watermark) {
                 outerTee.advanceWatermark(watermark);
+            }
+
+            @Override
+            public void setIdle(boolean idle) {
+                outerTee.setIdle(idle);
             }
 
             @Override

@@ -33,6 +33,12 @@ final class Tee<T> {
         }
     }
 
+    void setIdle(boolean idle) {
+        for (int i = 0; i < pushers.size(); i++) {
+            pushers.get(i).setIdle(idle);
+        }
+    }
+
     void flush() {
         for (int i = 0; i < pushers.size(); i++) {
             pushers.get(i).flush();

@@ -24,11 +24,13 @@ class WatermarkTest {
     /** A source per worker whose watermark and end the test sets between actions of the simulation. */
     private static final class ScriptedSources {
         final long[] watermark;
+        final boolean[] idle;
         final boolean[] finished;
         final List<List<Long>> records = new ArrayList<>();
 
         ScriptedSources(int workers) {
             watermark = new long[workers];
+            idle = new boolean[workers];
             finished = new boolean[workers];
             java.util.Arrays.fill(watermark, MIN);
             for (int w = 0; w < workers; w++) {
@@ -45,6 +47,7 @@ class WatermarkTest {
                 }
                 records.get(w).clear();
                 context.output().advanceWatermark(watermark[w]);
+                context.output().setIdle(idle[w]);
                 if (finished[w]) {
                     cap.drop();
                 } else {
@@ -178,6 +181,77 @@ class WatermarkTest {
             assertThat(observer.seen.get(w)).containsExactly(MIN, 100L, 200L, 300L, 400L, 500L, 1_000L, MAX);
         }
         assertThat(observer.read.stream().mapToInt(List::size).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLetAnIdleSenderHoldNothingBackUntilItSendsAgain() {
+        int workers = 2;
+        ScriptedSources sources = new ScriptedSources(workers);
+        Observer observer = new Observer(workers);
+        // A fused stage between the sources and the exchange passes idleness on.
+        SimulatedExecution sim = simulation(workers, 17, scope -> observer.build(
+                Operators.chain(sources.build(scope), "map", Pact.pipeline(), BatchStage.map(x -> x)),
+                Pact.exchange(x -> x)));
+        KeyGroups routes = new KeyGroups(ExecutionConfig.defaults(workers).keyGroups(), workers);
+        long toWorker0 = java.util.stream.LongStream.range(0, 1_000).filter(x -> routes.workerFor(x) == 0).findFirst()
+                .orElseThrow();
+        long toWorker1 = java.util.stream.LongStream.range(0, 1_000).filter(x -> routes.workerFor(x) == 1).findFirst()
+                .orElseThrow();
+        int[] step = {0};
+        sim.runToCompletion(1_000_000, () -> {
+            switch (step[0]) {
+                case 0 -> {
+                    sources.watermark[0] = 10;
+                    sources.watermark[1] = 50;
+                    step[0]++;
+                }
+                case 1 -> {
+                    if (allShow(observer, workers, 10)) {
+                        sources.idle[0] = true; // worker 0 goes quiet: worker 1 alone decides
+                        step[0]++;
+                    }
+                }
+                case 2 -> {
+                    if (allShow(observer, workers, 50)) {
+                        sources.watermark[1] = 80;
+                        step[0]++;
+                    }
+                }
+                case 3 -> {
+                    if (allShow(observer, workers, 80)) {
+                        // Worker 0 sends again (to both workers), behind: it holds the minimum again,
+                        // which stays at 80 (never moves back) until worker 0 passes it.
+                        sources.idle[0] = false;
+                        sources.records.get(0).addAll(List.of(toWorker0, toWorker1));
+                        sources.watermark[0] = 30;
+                        step[0]++;
+                    }
+                }
+                case 4 -> {
+                    if (!observer.read.get(0).isEmpty() && !observer.read.get(1).isEmpty()) {
+                        sources.watermark[1] = 200;
+                        sources.watermark[0] = 120;
+                        step[0]++;
+                    }
+                }
+                case 5 -> {
+                    if (allShow(observer, workers, 120)) {
+                        sources.finished[0] = true;
+                        step[0]++;
+                    }
+                }
+                case 6 -> {
+                    if (allShow(observer, workers, 200)) {
+                        sources.finished[1] = true;
+                        step[0]++;
+                    }
+                }
+                default -> { }
+            }
+        });
+        for (int w = 0; w < workers; w++) {
+            assertThat(observer.seen.get(w)).containsExactly(MIN, 10L, 50L, 80L, 120L, 200L, MAX);
+        }
     }
 
     @Test
