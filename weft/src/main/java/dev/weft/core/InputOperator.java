@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
  * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
  * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
- * the engine's flow control says too much is in flight.
+ * the engine's flow control says too much is in flight. The step's watermark follows its
+ * partitions' timestamps as its {@link dev.weft.WatermarkStrategy} says ({@link SourceWatermarks}).
  */
 final class InputOperator {
 
@@ -41,6 +42,7 @@ final class InputOperator {
     private final List<Reader> readers = new ArrayList<>();
     private Instant epochEnd;
     private boolean opened;
+    private final SourceWatermarks watermarks;
 
     private InputOperator(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
         this.scope = scope;
@@ -49,6 +51,7 @@ final class InputOperator {
         this.worker = scope.worker().index();
         this.epochInterval = epochInterval;
         this.abort = abort;
+        this.watermarks = new SourceWatermarks(step.watermarks(), stepId, worker);
     }
 
     static Stream<Object> build(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
@@ -87,9 +90,11 @@ final class InputOperator {
         if (!opened) {
             opened = true;
             openReaders();
+            Instant openedAt = context.clock().instant();
             for (Reader reader : readers) {
                 reader.setClock(context.clock());
                 reader.wakeUp(context.syncActivator());
+                reader.watermark = watermarks.open(openedAt);
             }
             epochEnd = plus(context.clock().instant(), epochInterval);
         }
@@ -121,6 +126,7 @@ final class InputOperator {
                 readers.remove(reader);
                 continue;
             }
+            watermarks.read(reader.watermark, items, wallNow);
             for (Object item : items) {
                 context.output().give(capability, item);
             }
@@ -130,6 +136,9 @@ final class InputOperator {
         if (readers.isEmpty()) {
             capability.drop();
             return;
+        }
+        if (watermarks.enabled()) {
+            watermarks.publish(partitionWatermarks(), context.output(), wallNow);
         }
         scheduleNext(context);
     }
@@ -145,7 +154,15 @@ final class InputOperator {
                 earliest = reader.nextPoll;
             }
         }
+        Instant idleAt = watermarks.enabled() ? watermarks.nextIdleAt(partitionWatermarks()) : null;
+        if (idleAt != null && idleAt.isBefore(earliest)) {
+            earliest = idleAt;
+        }
         context.wakeAt(earliest.isBefore(epochEnd) ? earliest : epochEnd);
+    }
+
+    private List<SourceWatermarks.Partition> partitionWatermarks() {
+        return readers.stream().map(r -> r.watermark).toList();
     }
 
     /** {@code at} plus {@code duration}, or the farthest instant if that overflows. */
@@ -180,6 +197,8 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** The partition's progress in event time. */
+        SourceWatermarks.Partition watermark;
         /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
         volatile boolean woken;
         private SyncActivator activator;
