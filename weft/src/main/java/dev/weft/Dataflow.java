@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.codec.Codec;
+import dev.weft.codec.CodecRegistry;
 import dev.weft.core.CoreStep;
 import dev.weft.io.Source;
 import java.util.ArrayDeque;
@@ -22,10 +24,15 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Dataflow flow = new Dataflow("doubler");
- * flow.input("numbers", new TestingSource<>(List.of(1, 2, 3)))
+ * flow.input("numbers", TestingSource.of(1, 2, 3))
  *     .map("double", x -> x * 2)
- *     .output("out", new TestingSink<>(results));
+ *     .output("out", sink);
  * }</pre>
+ *
+ * <p>(This sample is copied from {@code JavadocSamplesTest} in {@code weft-examples}, which runs
+ * it and fails if any sample in the Javadoc of Weft's public API is found in no test.) The
+ * types a dataflow's state and exchanged items may hold beyond the built-in ones are declared on
+ * it, once: {@link #registerRecord}, {@link #registerEnum}, {@link #register}.
  *
  * <p>Every step has a step id: not empty, without dots, unique among its siblings. Steps created
  * inside a composite operator ({@link #operator(String, Supplier)}, {@link Stream#then}) get dotted
@@ -44,6 +51,7 @@ public final class Dataflow {
     private final Map<String, Set<String>> children = new HashMap<>();
     /** Every step and composite by full id, with its kind, in creation order. */
     private final Map<String, String> structure = new LinkedHashMap<>();
+    private final CodecRegistry codecs = WeftCodecs.newRegistry();
 
     /**
      * An empty dataflow.
@@ -135,6 +143,72 @@ public final class Dataflow {
             parents.pop();
         }
     }
+
+    // ---------------------------------------------------------------- codecs
+
+    /**
+     * Declares a record type that this dataflow's state or exchanged items may hold, so that it can
+     * be snapshotted and sent between processes: once per dataflow, before it runs. Records and
+     * enums among its components are declared with it. The record is encoded as its components, in
+     * order, and travels under its class name; see {@code docs/codecs.md}.
+     *
+     * @param type the record class
+     * @param <R> the record type
+     * @return this dataflow, for chaining
+     * @throws IllegalArgumentException if the type conflicts with an earlier declaration
+     * @throws IllegalStateException if the dataflow has already run
+     */
+    public <R extends Record> Dataflow registerRecord(Class<R> type) {
+        codecs.registerRecord(type);
+        return this;
+    }
+
+    /**
+     * Declares an enum that this dataflow's state or exchanged items may hold, encoded by constant
+     * name: once per dataflow, before it runs.
+     *
+     * @param type the enum class
+     * @param <E> the enum type
+     * @return this dataflow, for chaining
+     * @throws IllegalArgumentException if the type conflicts with an earlier declaration
+     * @throws IllegalStateException if the dataflow has already run
+     */
+    public <E extends Enum<E>> Dataflow registerEnum(Class<E> type) {
+        codecs.registerEnum(type);
+        return this;
+    }
+
+    /**
+     * Declares a class that is neither a record nor an enum, with a codec you write for it: once
+     * per dataflow, before it runs; see {@link CodecRegistry#register(Class, String, Codec)}.
+     *
+     * @param type the exact class of the values {@code codec} handles
+     * @param stableName the name written instead of the class name, kept as long as old bytes may
+     *     be read, such as {@code "com.acme.Money"}
+     * @param codec the codec, stateless and thread-safe
+     * @param <T> the type
+     * @return this dataflow, for chaining
+     * @throws IllegalArgumentException if the type or name conflicts with an earlier declaration
+     * @throws IllegalStateException if the dataflow has already run
+     */
+    public <T> Dataflow register(Class<T> type, String stableName, Codec<T> codec) {
+        codecs.register(type, stableName, codec);
+        return this;
+    }
+
+    /**
+     * The codecs of this dataflow: the built-in types, Weft's own, and those declared with
+     * {@link #registerRecord}, {@link #registerEnum} and {@link #register}. Every run of the
+     * dataflow encodes its state and exchanged items with them, and freezes them when it starts.
+     *
+     * @return the dataflow's registry, for declarations not covered above (a stable name for a
+     *     record, say)
+     */
+    public CodecRegistry codecs() {
+        return codecs;
+    }
+
+    // ---------------------------------------------------------------- the graph
 
     /** The core steps, in creation order: what the runtime executes. */
     public List<CoreStep> coreSteps() {

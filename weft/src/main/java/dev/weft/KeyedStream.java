@@ -5,8 +5,11 @@ import dev.weft.io.DynamicSink;
 import dev.weft.io.PartitionedSink;
 import dev.weft.io.Sink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -20,7 +23,10 @@ import java.util.function.Supplier;
  * <p>Keys must have a stable hash: String, boxed numbers, byte[], or records and lists of these
  * (the hash is computed by Weft from the components, never from {@code hashCode()}), so the same
  * key goes to the same worker in every process and across restarts. Operators ending in
- * {@code Value} see only values; those ending in {@code Final} emit at the end of input.
+ * {@code Value} see only values; those ending in {@code Final} emit at the end of input. The
+ * stateless operators that see whole items ({@link #filter}, {@link #inspect}, {@link #branch},
+ * {@link #merge}, {@link #redistribute}, {@link #then}) keep the key type, so what they return is
+ * still keyed; {@link #of(Stream)} makes any stream of {@link KeyValue}s keyed.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -31,6 +37,23 @@ public final class KeyedStream<K, V> {
 
     KeyedStream(Stream<KeyValue<K, V>> stream) {
         this.stream = stream;
+    }
+
+    /**
+     * A stream of key-value pairs as a keyed stream, with no step in between: for pairs a
+     * {@code map} or a source made. Its keys must have a stable hash, as {@link Stream#keyOn}'s do.
+     *
+     * <pre>{@code
+     * KeyedStream<String, Integer> scores = KeyedStream.of(lines.map("parse", Score::parse));
+     * }</pre>
+     *
+     * @param stream a stream whose items are key-value pairs
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return the same items, as a keyed stream
+     */
+    public static <K, V> KeyedStream<K, V> of(Stream<KeyValue<K, V>> stream) {
+        return new KeyedStream<>(stream);
     }
 
     /** This stream as a plain stream of key-value pairs. */
@@ -77,6 +100,119 @@ public final class KeyedStream<K, V> {
         stream.output(stepId, sink);
     }
 
+    // ---------------------------------------------------------------- stateless, keeping the key type
+
+    /**
+     * The items {@code predicate} accepts, still keyed.
+     *
+     * @param stepId the step's id
+     * @param predicate sees each key-value pair; thread-safe
+     * @return the accepted items
+     */
+    public KeyedStream<K, V> filter(String stepId, Predicate<? super KeyValue<K, V>> predicate) {
+        return new KeyedStream<>(stream.filter(stepId, kv -> {
+            try {
+                return predicate.test(kv);
+            } catch (RuntimeException e) {
+                throw StepException.forKey("predicate", kv.key(), e);
+            }
+        }));
+    }
+
+    /**
+     * Prints each item as {@code step_id: item}, passing items through.
+     *
+     * @param stepId the step's id
+     * @return the same items, still keyed
+     */
+    public KeyedStream<K, V> inspect(String stepId) {
+        return new KeyedStream<>(stream.inspect(stepId));
+    }
+
+    /**
+     * Shows each item to {@code inspector} with the step's full id, passing items through.
+     *
+     * @param stepId the step's id
+     * @param inspector sees the step id and each item; thread-safe
+     * @return the same items, still keyed
+     */
+    public KeyedStream<K, V> inspect(String stepId, BiConsumer<String, ? super KeyValue<K, V>> inspector) {
+        return new KeyedStream<>(stream.inspect(stepId, inspector));
+    }
+
+    /**
+     * Core operator {@code inspect_debug} on a keyed stream: shows each item to {@code inspector}
+     * with its epoch and worker, passing items through.
+     *
+     * @param stepId the step's id
+     * @param inspector sees each item with its epoch and worker; thread-safe
+     * @return the same items, still keyed
+     */
+    public KeyedStream<K, V> inspectDebug(String stepId, DebugInspector<? super KeyValue<K, V>> inspector) {
+        return new KeyedStream<>(stream.inspectDebug(stepId, inspector));
+    }
+
+    /**
+     * Core operator {@code branch} on a keyed stream: splits it in two by {@code predicate}, each
+     * side still keyed.
+     *
+     * @param stepId the step's id
+     * @param predicate sees each key-value pair; thread-safe
+     * @return the items the predicate accepts and those it rejects
+     */
+    public KeyedBranch<K, V> branch(String stepId, Predicate<? super KeyValue<K, V>> predicate) {
+        Branch<KeyValue<K, V>> split = stream.branch(stepId, kv -> {
+            try {
+                return predicate.test(kv);
+            } catch (RuntimeException e) {
+                throw StepException.forKey("predicate", kv.key(), e);
+            }
+        });
+        return new KeyedBranch<>(new KeyedStream<>(split.trues()), new KeyedStream<>(split.falses()));
+    }
+
+    /**
+     * Core operator {@code merge} on keyed streams: this stream's items and those of
+     * {@code others}, in no promised order, still keyed.
+     *
+     * @param stepId the step's id
+     * @param others more keyed streams of the same dataflow and types
+     * @return every item of every stream
+     */
+    @SafeVarargs
+    public final KeyedStream<K, V> merge(String stepId, KeyedStream<K, V>... others) {
+        List<Stream<KeyValue<K, V>>> all = new ArrayList<>();
+        all.add(stream);
+        for (KeyedStream<K, V> other : others) {
+            all.add(other.stream);
+        }
+        return new KeyedStream<>(stream.flow().merge(stepId, all));
+    }
+
+    /**
+     * Core operator {@code redistribute} on a keyed stream: spreads items over all workers to
+     * balance stateless work; a later stateful step still routes each key to its owner.
+     *
+     * @param stepId the step's id
+     * @return the same items, still keyed
+     */
+    public KeyedStream<K, V> redistribute(String stepId) {
+        return new KeyedStream<>(stream.redistribute(stepId));
+    }
+
+    /**
+     * Applies a user-defined composite operator to this keyed stream: the steps {@code operator}
+     * creates get dotted ids under {@code stepId}, as built-in derived operators do.
+     *
+     * @param stepId the composite step's id
+     * @param operator builds steps from this stream
+     * @param <R> what the operator returns
+     * @return what {@code operator} returns
+     */
+    public <R> R then(String stepId, Function<KeyedStream<K, V>, R> operator) {
+        return stream.flow().operator(stepId, () -> operator.apply(this));
+    }
+
     // ---------------------------------------------------------------- stateless on values
 
     /** Maps each value, keeping its key. */
@@ -115,6 +251,47 @@ public final class KeyedStream<K, V> {
         return Stateful.statefulMap(this, stepId, mapper);
     }
 
+    /**
+     * As {@link #statefulMap(String, BiFunction)}, with each key's state starting from
+     * {@code initial} instead of {@code null} (again after its state is discarded), so plain
+     * lambdas need no types:
+     *
+     * <pre>{@code
+     * KeyedStream<String, Long> totals = amounts.statefulMap("total", () -> 0L,
+     *         (total, amount) -> StateUpdate.of(total + amount, total + amount));
+     * }</pre>
+     *
+     * @param stepId the step's id
+     * @param initial makes a key's first state; thread-safe
+     * @param mapper receives the key's state (never {@code null}) and the value, and returns the
+     *     new state ({@code null} discards it) and the value to emit; thread-safe
+     * @param <W> the type emitted
+     * @param <S> the state type
+     * @return the emitted values, keyed as their inputs
+     */
+    public <W, S> KeyedStream<K, W> statefulMap(String stepId, Supplier<S> initial,
+            BiFunction<S, ? super V, StateUpdate<S, W>> mapper) {
+        return statefulMap(stepId, (S state, V value) -> mapper.apply(state != null ? state : initial.get(), value));
+    }
+
+    /**
+     * As {@link #statefulFlatMap(String, BiFunction)}, with each key's state starting from
+     * {@code initial} instead of {@code null} (again after its state is discarded).
+     *
+     * @param stepId the step's id
+     * @param initial makes a key's first state; thread-safe
+     * @param mapper receives the key's state (never {@code null}) and the value, and returns the
+     *     new state ({@code null} discards it) and the values to emit; thread-safe
+     * @param <W> the type emitted
+     * @param <S> the state type
+     * @return the emitted values, keyed as their inputs
+     */
+    public <W, S> KeyedStream<K, W> statefulFlatMap(String stepId, Supplier<S> initial,
+            BiFunction<S, ? super V, StateUpdate<S, ? extends Iterable<W>>> mapper) {
+        return statefulFlatMap(stepId,
+                (S state, V value) -> mapper.apply(state != null ? state : initial.get(), value));
+    }
+
     /** As {@link #statefulMap}, emitting any number of values per value in. */
     public <W, S> KeyedStream<K, W> statefulFlatMap(String stepId,
             BiFunction<S, ? super V, StateUpdate<S, ? extends Iterable<W>>> mapper) {
@@ -143,6 +320,30 @@ public final class KeyedStream<K, V> {
     /** Each key's smallest value by {@code by}, at the end of input. */
     public <C extends Comparable<? super C>> KeyedStream<K, V> minFinal(String stepId, Function<? super V, C> by) {
         return Stateful.minFinal(this, stepId, by);
+    }
+
+    /**
+     * Each key's greatest value by {@code comparator} (the first of equal ones seen by a worker), at
+     * the end of input.
+     *
+     * @param stepId the step's id
+     * @param comparator orders values; thread-safe
+     * @return one value per key
+     */
+    public KeyedStream<K, V> maxFinal(String stepId, Comparator<? super V> comparator) {
+        return reduceFinal(stepId, (a, b) -> comparator.compare(b, a) > 0 ? b : a);
+    }
+
+    /**
+     * Each key's smallest value by {@code comparator} (the first of equal ones seen by a worker), at
+     * the end of input.
+     *
+     * @param stepId the step's id
+     * @param comparator orders values; thread-safe
+     * @return one value per key
+     */
+    public KeyedStream<K, V> minFinal(String stepId, Comparator<? super V> comparator) {
+        return reduceFinal(stepId, (a, b) -> comparator.compare(b, a) < 0 ? b : a);
     }
 
     /**

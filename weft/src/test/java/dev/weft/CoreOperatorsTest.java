@@ -38,7 +38,8 @@ class CoreOperatorsTest {
     void shouldStopReadingAtEofMarker(RunMode mode) {
         Dataflow flow = new Dataflow("flow");
         TestingSink<Integer> sink = new TestingSink<>();
-        flow.input("in", new TestingSource<Integer>(List.of(1, 2, TestingSource.eof(), 3), 2)).output("out", sink);
+        flow.input("in", TestingSource.<Integer>builder().items(1, 2).eof().items(3).batchSize(2).build())
+                .output("out", sink);
 
         mode.run(flow);
 
@@ -255,6 +256,7 @@ class CoreOperatorsTest {
         Map<Long, Set<Integer>> byEpoch = new TreeMap<>();
         seen.forEach(s -> byEpoch.computeIfAbsent(s.epoch(), e -> new TreeSet<>()).add(s.item()));
         assertThat(byEpoch.values()).containsExactly(Set.of(0, 1), Set.of(2, 3), Set.of(4, 5));
+        assertThat(byEpoch.keySet()).as("epochs count from 1, as in Bytewax").first().isEqualTo(1L);
     }
 
     @InEveryRunMode

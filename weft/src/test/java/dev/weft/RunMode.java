@@ -1,6 +1,5 @@
 package dev.weft;
 
-import dev.weft.codec.CodecRegistry;
 import dev.weft.runtime.RunConfig;
 import dev.weft.testing.Testing;
 import java.time.Duration;
@@ -43,22 +42,16 @@ record RunMode(int workers, boolean serializing, boolean restoring) {
         return modes;
     }
 
-    /** The run configuration of this mode, with {@code records} registered as codecs. */
-    @SafeVarargs
-    final RunConfig config(Class<? extends Record>... records) {
-        CodecRegistry codecs = WeftCodecs.defaults();
-        for (Class<? extends Record> record : records) {
-            register(codecs, record);
-        }
+    /** The run configuration of this mode. */
+    RunConfig config() {
         return RunConfig.defaults(workers)
                 .withEpochInterval(Duration.ZERO)
                 .withSerializing(serializing)
-                .withRestoreStateEveryBatch(restoring)
-                .withCodecs(codecs);
+                .withRestoreStateEveryBatch(restoring);
     }
 
-    private static <R extends Record> void register(CodecRegistry codecs, Class<R> record) {
-        codecs.registerRecord(record);
+    private static <R extends Record> void register(Dataflow flow, Class<R> record) {
+        flow.registerRecord(record);
     }
 
     /**
@@ -67,7 +60,10 @@ record RunMode(int workers, boolean serializing, boolean restoring) {
      */
     @SafeVarargs
     final void run(Dataflow flow, Class<? extends Record>... records) {
-        Testing.run(flow, config(records));
+        for (Class<? extends Record> record : records) {
+            register(flow, record);
+        }
+        Testing.run(flow, config());
     }
 
     @Override

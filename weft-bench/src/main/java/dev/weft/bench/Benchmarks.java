@@ -8,6 +8,7 @@ import dev.weft.bench.harness.Benchmark;
 import dev.weft.bench.harness.Params;
 import dev.weft.bench.harness.Result;
 import dev.weft.bench.harness.Variant;
+import dev.weft.bench.stress.StressSweep;
 import dev.weft.bench.weft.WeftConnectedComponents;
 import dev.weft.bench.weft.WeftEpochs;
 import dev.weft.bench.weft.WeftExchange;
@@ -80,7 +81,14 @@ public final class Benchmarks {
                                 Variant.of(FlinkVariants.name("streaming", 1), p -> FlinkVariants.load(p, "streaming", 1)),
                                 Variant.of(FlinkVariants.name("streaming", 2), p -> FlinkVariants.load(p, "streaming", 2)),
                                 Variant.of(FlinkVariants.name("batch", 1), p -> FlinkVariants.load(p, "batch", 1)),
-                                Variant.of(FlinkVariants.name("batch", 2), p -> FlinkVariants.load(p, "batch", 2)))));
+                                Variant.of(FlinkVariants.name("batch", 2), p -> FlinkVariants.load(p, "batch", 2)))),
+                new Benchmark("stress", "seeds/s",
+                        "seeds of the threaded engine's randomized run (loops, exchanges, broadcasts, 2 to 8 workers,"
+                                + " fed sources, tiny flow control, serializing), each checked against the sequential"
+                                + " model; fails if any seed does",
+                        Map.of("stress.first", 0L, "stress.seeds", 100L),
+                        List.of(Variant.of("weft, 2 to 8 workers",
+                                p -> new StressSweep(p.get("stress.first"), p.get("stress.seeds"))))));
     }
 
     /**

@@ -31,7 +31,7 @@ record Options(
     /** The usage text. */
     static final String USAGE = """
             Usage: bench/run [options] [benchmark...]
-              Runs the named benchmarks (maps, exchange, epochs, cc, wordcount; default: all) and
+              Runs the named benchmarks (maps, exchange, epochs, cc, wordcount, stress; default: all) and
               prints each variant's median rate beside the hand loop's, with the ratio. Variants run
               one after the other in this JVM, except wordcount's: each of those gets a JVM of its
               own, started with this JVM's java, heap and -XX options (plus WEFT_BENCH_CHILD_JVM_OPTS).

@@ -1,6 +1,15 @@
 package dev.weft.codec;
 
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -10,22 +19,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The allow-list of types Weft may encode and decode, each with its codec and its stable name: the only types a
  * value read from a network peer or a recovery snapshot can turn into.
  *
- * <p><b>Built in</b> (in {@link #defaults()}): {@code null}, {@code String}, {@code Long}, {@code Integer},
- * {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code Boolean}, {@code Character}, {@code byte[]},
- * any {@code java.util.List} (decoded as an {@code ArrayList}) and any {@code java.util.Map} (decoded as a
- * {@code LinkedHashMap} in the source map's iteration order). Elements and entries may be any allowed value.
+ * <p><b>Built in</b> (in every registry, from {@link #defaults()}): {@code null}, {@code String}, {@code Long},
+ * {@code Integer}, {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code Boolean}, {@code Character};
+ * {@code BigInteger}, {@code BigDecimal} (with its scale), {@code UUID}, {@code Optional}; the {@code java.time}
+ * types {@code Instant}, {@code Duration}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime},
+ * {@code OffsetDateTime} and {@code ZonedDateTime}; arrays of every primitive type ({@code byte[]},
+ * {@code int[]}, ...); any {@code java.util.List} (decoded as an {@code ArrayList}), any {@code java.util.Set}
+ * (decoded as a {@code LinkedHashSet}) and any {@code java.util.Map} (decoded as a {@code LinkedHashMap}), each in
+ * the source's iteration order. Elements, entries and an {@code Optional}'s value may be any allowed value.
  *
  * <p><b>Yours</b>: {@link #registerRecord(Class)} for a Java record (its components, in declaration order, through
  * its canonical constructor), {@link #registerEnum(Class)} for an enum (by constant name), and
  * {@link #register(Class, String, Codec)} for any other class with a codec you write. A type is matched by its
- * exact class, except that every {@code List} and {@code Map} implementation is accepted: a subclass of a
- * registered class must be registered itself.
+ * exact class, except that every {@code List}, {@code Set} and {@code Map} implementation is accepted: a subclass
+ * of a registered class must be registered itself. A value of any other type fails to encode with a
+ * {@link CodecException} that names the registration that fits it; {@code docs/codecs.md} shows each, with a
+ * hand-written codec.
  *
  * <p><b>Stable names</b> travel on the wire instead of class names, and are looked up here when decoding. Nothing
  * is ever loaded by name ({@code Class.forName}): a name that is not registered fails loudly. Keep a type's name
@@ -35,7 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * everything, then {@link #freeze()} (the runtime freezes it when a run starts), and every process of a cluster
  * must register the same types under the same names. Registration is synchronized; lookups read concurrent maps,
  * so codecs may be used from any number of threads at once, before or after freezing. After {@code freeze()}
- * every registration fails, so a type registered too late fails loudly instead of reaching only some workers.
+ * every registration that would change the registry fails, so a type registered too late fails loudly instead of
+ * reaching only some workers; repeating a registration already made does nothing, frozen or not.
  *
  * <pre>{@code
  * CodecRegistry codecs = CodecRegistry.defaults()
@@ -51,11 +70,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CodecRegistry {
 
     private static final int MAX_NAME_LENGTH = 256;
+    /** The user documentation page on codecs, named in errors. */
+    static final String DOCS = "docs/codecs.md";
 
     private final ConcurrentHashMap<Class<?>, Registration> byClass = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Registration> byName = new ConcurrentHashMap<>();
     /** Value codec for components of records: it takes its context from the enclosing scope. */
     private final ValueCodec nested = new ValueCodec(this, null);
+    /** The built-in types with their own codec, by tag minus {@link ValueCodec#FIRST_CODEC_TAG}. */
+    private final List<Registration> builtInCodecs = new ArrayList<>();
     private volatile boolean frozen;
 
     private CodecRegistry() {
@@ -69,15 +92,42 @@ public final class CodecRegistry {
         builtIn(Boolean.class, ValueCodec.BOOLEAN);
         builtIn(Character.class, ValueCodec.CHAR);
         builtIn(byte[].class, ValueCodec.BYTES);
+        // The order fixes each type's tag on the wire: append, never reorder.
+        builtInCodec(BigInteger.class, BuiltInCodecs.BIG_INTEGER);
+        builtInCodec(BigDecimal.class, BuiltInCodecs.BIG_DECIMAL);
+        builtInCodec(UUID.class, BuiltInCodecs.UUIDS);
+        builtInCodec(Optional.class, BuiltInCodecs.optional(nested));
+        builtInCodec(Instant.class, BuiltInCodecs.INSTANT);
+        builtInCodec(Duration.class, BuiltInCodecs.DURATION);
+        builtInCodec(LocalDate.class, BuiltInCodecs.LOCAL_DATE);
+        builtInCodec(LocalTime.class, BuiltInCodecs.LOCAL_TIME);
+        builtInCodec(LocalDateTime.class, BuiltInCodecs.LOCAL_DATE_TIME);
+        builtInCodec(OffsetDateTime.class, BuiltInCodecs.OFFSET_DATE_TIME);
+        builtInCodec(ZonedDateTime.class, BuiltInCodecs.ZONED_DATE_TIME);
+        builtInCodec(boolean[].class, BuiltInCodecs.BOOLEANS);
+        builtInCodec(short[].class, BuiltInCodecs.SHORTS);
+        builtInCodec(char[].class, BuiltInCodecs.CHARS);
+        builtInCodec(int[].class, BuiltInCodecs.INTS);
+        builtInCodec(long[].class, BuiltInCodecs.LONGS);
+        builtInCodec(float[].class, BuiltInCodecs.FLOATS);
+        builtInCodec(double[].class, BuiltInCodecs.DOUBLES);
     }
 
     private void builtIn(Class<?> type, int tag) {
         byClass.put(type, new Registration(type, null, null, tag));
     }
 
+    private void builtInCodec(Class<?> type, Codec<Object> codec) {
+        int tag = ValueCodec.FIRST_CODEC_TAG + builtInCodecs.size();
+        Registration r = new Registration(type, type.getTypeName(), codec, tag);
+        builtInCodecs.add(r);
+        byClass.put(type, r);
+    }
+
     /**
      * Creates a new, mutable registry holding the built-in codecs and nothing else. Each call returns a new
-     * registry.
+     * registry. A {@code Dataflow} starts from one of these (with Weft's own types added) and is where a user
+     * declares their types; an engine-level program passes one to its execution.
      *
      * @return a registry to add user types to
      */
@@ -107,14 +157,14 @@ public final class CodecRegistry {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stableName, "stableName");
         Objects.requireNonNull(codec, "codec");
+        Registration existing = byClass.get(type);
+        if (existing != null && existing.codec() == codec && stableName.equals(existing.name())) {
+            return this;
+        }
         checkNotFrozen(type);
         checkRegistrable(type);
         checkName(stableName, type);
-        Registration existing = byClass.get(type);
         if (existing != null) {
-            if (existing.codec() == codec && existing.name().equals(stableName)) {
-                return this;
-            }
             throw alreadyRegistered(type, stableName, existing);
         }
         checkNameFree(stableName, type);
@@ -161,17 +211,17 @@ public final class CodecRegistry {
     public synchronized <R extends Record> CodecRegistry registerRecord(Class<R> type, String stableName) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stableName, "stableName");
+        Registration existing = byClass.get(type);
+        if (existing != null && existing.codec() instanceof RecordCodec && stableName.equals(existing.name())) {
+            return this;
+        }
         checkNotFrozen(type);
         if (!type.isRecord()) {
             throw new IllegalArgumentException(type.getTypeName() + " is not a record; register a codec for it with"
                     + " register(" + type.getSimpleName() + ".class, \"" + type.getName() + "\", codec)");
         }
         checkName(stableName, type);
-        Registration existing = byClass.get(type);
         if (existing != null) {
-            if (existing.codec() instanceof RecordCodec && stableName.equals(existing.name())) {
-                return this;
-            }
             throw alreadyRegistered(type, stableName, existing);
         }
         Map<Class<?>, String> plan = new LinkedHashMap<>();
@@ -225,17 +275,17 @@ public final class CodecRegistry {
     public synchronized <E extends Enum<E>> CodecRegistry registerEnum(Class<E> type, String stableName) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stableName, "stableName");
+        Registration existing = byClass.get(type);
+        if (existing != null && existing.codec() instanceof EnumCodec && stableName.equals(existing.name())) {
+            return this;
+        }
         checkNotFrozen(type);
         if (!type.isEnum()) {
             throw new IllegalArgumentException(type.getTypeName() + " is not an enum class; register its enum,"
                     + " " + type.getSuperclass().getTypeName() + ", instead");
         }
         checkName(stableName, type);
-        Registration existing = byClass.get(type);
         if (existing != null) {
-            if (existing.codec() instanceof EnumCodec && stableName.equals(existing.name())) {
-                return this;
-            }
             throw alreadyRegistered(type, stableName, existing);
         }
         checkNameFree(stableName, type);
@@ -244,8 +294,8 @@ public final class CodecRegistry {
     }
 
     /**
-     * Makes this registry read-only: every later registration fails with an {@link IllegalStateException}.
-     * Calling it again does nothing.
+     * Makes this registry read-only: every later registration of a new type fails with an
+     * {@link IllegalStateException} (repeating one already made does nothing). Calling it again does nothing.
      *
      * @return this registry
      */
@@ -264,15 +314,16 @@ public final class CodecRegistry {
     }
 
     /**
-     * Tells whether values of exactly this class can be encoded: it is built in, registered, or a {@code List}
-     * or {@code Map} implementation. Elements of a list or components of a record are checked only when a value
+     * Tells whether values of exactly this class can be encoded: it is built in, registered, or a {@code List},
+     * {@code Set} or {@code Map} implementation. Elements of a list or components of a record are checked only when a value
      * is encoded.
      *
      * @param type the class of a value
      * @return {@code true} if the value codec accepts instances of {@code type}
      */
     public boolean canEncode(Class<?> type) {
-        if (byClass.containsKey(type) || List.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+        if (byClass.containsKey(type) || List.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
+                || Set.class.isAssignableFrom(type)) {
             return true;
         }
         // A constant with a body is an anonymous subclass of its enum.
@@ -317,6 +368,17 @@ public final class CodecRegistry {
     }
 
     /**
+     * Finds a built-in type with its own codec by its tag.
+     *
+     * @param tag a tag read from the input
+     * @return its registration, or {@code null} if no built-in type has that tag
+     */
+    Registration builtInByTag(int tag) {
+        int index = tag - ValueCodec.FIRST_CODEC_TAG;
+        return index >= 0 && index < builtInCodecs.size() ? builtInCodecs.get(index) : null;
+    }
+
+    /**
      * Finds the user type registered under a stable name.
      *
      * @param name a stable name read from the input
@@ -344,15 +406,28 @@ public final class CodecRegistry {
                 break;
             }
         }
-        if (type.isEnum()) {
-            m.append("; register it with CodecRegistry.registerEnum(").append(simple).append(".class)");
+        Class<?> enumType = type.isEnum() ? type
+                : type.getSuperclass() != null && type.getSuperclass().isEnum() ? type.getSuperclass() : null;
+        if (enumType != null) {
+            String enumName = enumType.getSimpleName();
+            m.append("; it is an enum: declare it once with registerEnum(").append(enumName).append(".class) on the")
+                    .append(" Dataflow (or on the CodecRegistry you run with)");
+        } else if (type.isRecord()) {
+            m.append("; it is a record: declare it once with registerRecord(").append(simple).append(".class) on the")
+                    .append(" Dataflow (or on the CodecRegistry you run with)");
+        } else if (type.isArray()) {
+            m.append("; only arrays of primitives are built in: use a List instead, or write a codec for ")
+                    .append(name).append(" and register it with register(").append(simple).append(".class, \"")
+                    .append(name).append("\", codec)");
         } else {
-            m.append("; register one with CodecRegistry.register(").append(simple).append(".class, \"").append(name)
-                    .append("\", codec) or, for a record, registerRecord(").append(simple).append(".class)");
+            m.append("; write a codec for it and register it with register(").append(simple).append(".class, \"")
+                    .append(name).append("\", codec) on the Dataflow (or on the CodecRegistry you run with), or keep")
+                    .append(" its data in a record and declare that with registerRecord");
         }
         if (frozen) {
             m.append(", before the run starts (this registry is already frozen)");
         }
+        m.append("; see ").append(DOCS).append(" for every built-in type and a hand-written codec");
         return new CodecException(m.toString());
     }
 

@@ -2,8 +2,10 @@ package dev.weft.codec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tagged codec for any value the registry allows: one tag byte says what follows.
@@ -16,6 +18,10 @@ import java.util.Map;
  *  12 List: varint n, then n values           13 Map: varint n, then n (key, value) pairs
  *  14 user type named here: its stable name (writeString), then its codec's bytes
  *  15 user type named earlier in this scope: varint index, then its codec's bytes
+ *  17 Set: varint n, then n values
+ *  18 and up: a built-in JDK type with its own codec ({@link BuiltInCodecs}): BigInteger, BigDecimal, UUID,
+ *     Optional, Instant, Duration, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, ZonedDateTime, and
+ *     arrays of boolean, short, char, int, long, float and double, in that order of tags
  * </pre>
  * A <em>scope</em> is one top-level value or one batch: the first time a user type occurs in it, its stable name
  * is written and gets the next index; later occurrences, nested ones included, write only the index. The scope
@@ -61,6 +67,10 @@ final class ValueCodec implements Codec<Object> {
     static final int TYPE_REF = 15;
     /** Tag of the Boolean registration; the bytes written are FALSE or TRUE. */
     static final int BOOLEAN = 16;
+    /** Tag of a Set. */
+    static final int SET = 17;
+    /** The first tag of the built-in types with their own codec; see {@link CodecRegistry}. */
+    static final int FIRST_CODEC_TAG = 18;
 
     /** Deeper nesting than this is refused: it is a list or map that contains itself, or hostile input. */
     static final int MAX_DEPTH = 200;
@@ -152,6 +162,8 @@ final class ValueCodec implements Codec<Object> {
             tag = LIST;
         } else if (value instanceof Map) {
             tag = MAP;
+        } else if (value instanceof Set) {
+            tag = SET;
         } else if (value instanceof Enum<?> e && (r = registry.lookup(e.getDeclaringClass())) != null) {
             // A constant with a body is an anonymous subclass of its enum.
             tag = r.tag();
@@ -219,8 +231,25 @@ final class ValueCodec implements Codec<Object> {
                 }
                 checkSize(map.size(), written, type, out.context);
             }
+            case SET -> {
+                Set<?> set = (Set<?>) value;
+                out.writeByte(SET);
+                out.writeVarInt(set.size());
+                int written = 0;
+                for (Object item : set) {
+                    encode(item, out);
+                    written++;
+                }
+                checkSize(set.size(), written, type, out.context);
+            }
             case TYPE_NEW -> writeUserType(r, value, out);
-            default -> throw new IllegalStateException("unknown built-in tag " + tag + " for " + type.getName());
+            default -> {
+                if (tag < FIRST_CODEC_TAG) {
+                    throw new IllegalStateException("unknown built-in tag " + tag + " for " + type.getName());
+                }
+                out.writeByte(tag);
+                r.codec().encode(value, out);
+            }
         }
     }
 
@@ -309,6 +338,15 @@ final class ValueCodec implements Codec<Object> {
                 }
                 return map;
             }
+            case SET: {
+                int n = in.readLength("a set");
+                in.requireItems(at, n, 1, "a set");
+                Set<Object> set = new LinkedHashSet<>((int) Math.min(Integer.MAX_VALUE, n * 4L / 3 + 1));
+                for (int i = 0; i < n; i++) {
+                    set.add(decode(in));
+                }
+                return set;
+            }
             case TYPE_NEW: {
                 String name = in.readString();
                 Registration r = registry.lookupName(name);
@@ -326,8 +364,25 @@ final class ValueCodec implements Codec<Object> {
                 }
                 return readUserType(in.type(index), in, at);
             }
-            default:
-                throw malformed(in, at, "unknown type tag " + tag);
+            default: {
+                Registration r = registry.builtInByTag(tag);
+                if (r == null) {
+                    throw malformed(in, at, "unknown type tag " + tag);
+                }
+                return readBuiltIn(r, in, at);
+            }
+        }
+    }
+
+    private static Object readBuiltIn(Registration r, Decoder in, int at) {
+        try {
+            return r.codec().decode(in);
+        } catch (CodecException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CodecException("malformed input: cannot decode the " + r.type().getName() + " at position " + at
+                    + where(in.context) + ": " + e + "; the bytes are corrupt or were not written by a Weft value"
+                    + " codec", e);
         }
     }
 

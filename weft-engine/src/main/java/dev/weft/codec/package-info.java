@@ -6,7 +6,8 @@
  *   <li>{@link dev.weft.codec.Codec} is the SPI: encode a value into an {@link dev.weft.codec.Encoder}, decode it
  *       from a {@link dev.weft.codec.Decoder}.</li>
  *   <li>{@link dev.weft.codec.CodecRegistry} is the allow-list of types, with built-in codecs for strings, boxed
- *       primitives, byte arrays, lists and maps, and registration for user records, enums and classes. Types
+ *       primitives, big numbers, UUIDs, optionals, {@code java.time} values, arrays of primitives, lists, sets and
+ *       maps, and registration for user records, enums and classes. Types
  *       travel under stable names; nothing read from disk or network loads a class by name.</li>
  *   <li>{@link dev.weft.codec.CodecRegistry#valueCodec(String)} encodes any allowed value with a type tag;
  *       {@link dev.weft.codec.BatchCodec} encodes a batch of records, naming each type once per batch.</li>

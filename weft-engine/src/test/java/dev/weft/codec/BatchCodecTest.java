@@ -87,8 +87,8 @@ class BatchCodecTest {
         assertThatThrownBy(() -> batches.encode(items, 2, new Encoder()))
                 .isInstanceOf(CodecException.class)
                 .hasMessageStartingWith("no codec for type java.lang.StringBuilder (exchange in step 'orders.by_customer');"
-                        + " register one with CodecRegistry.register(StringBuilder.class, \"java.lang.StringBuilder\","
-                        + " codec)");
+                        + " write a codec for it and register it with register(StringBuilder.class,"
+                        + " \"java.lang.StringBuilder\", codec)");
     }
 
     @Test

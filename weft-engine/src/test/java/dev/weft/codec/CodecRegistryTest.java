@@ -55,7 +55,7 @@ class CodecRegistryTest {
         // Copied from the CodecRegistry Javadoc; keep them in step.
         CodecRegistry codecs = CodecRegistry.defaults()
                 .register(Money.class, "com.acme.Money", new MoneyCodec())
-                .registerRecord(Order.class)
+                .registerRecord(Order.class)   // record Order(long id, Money total)
                 .freeze();
         Codec<Object> values = codecs.valueCodec("snapshot of step 'orders.total'");
         Encoder out = new Encoder();
@@ -72,7 +72,37 @@ class CodecRegistryTest {
             assertThat(registry.canEncode(type)).as(type.getName()).isTrue();
         }
         assertThat(registry.canEncode(Money.class)).isFalse();
-        assertThat(registry.canEncode(java.util.HashSet.class)).isFalse();
+        assertThat(registry.canEncode(java.util.HashSet.class)).isTrue();
+        assertThat(registry.canEncode(String[].class)).isFalse();
+    }
+
+    @Test
+    void shouldNameTheRegistrationThatFitsAnUnknownTypeAndTheDocsPage() {
+        Codec<Object> values = registry.valueCodec("state of step 'flow.total'");
+        assertThatThrownBy(() -> values.encode(new Money(1), new Encoder()))
+                .isInstanceOf(CodecException.class)
+                .hasMessageStartingWith("no codec for type " + Money.class.getTypeName() + " (state of step 'flow.total');"
+                        + " it is a record: declare it once with registerRecord(Money.class) on the Dataflow")
+                .hasMessageEndingWith("see docs/codecs.md for every built-in type and a hand-written codec");
+        assertThatThrownBy(() -> values.encode(Color.RED, new Encoder()))
+                .hasMessageContaining("it is an enum: declare it once with registerEnum(Color.class) on the Dataflow")
+                .hasMessageContaining("docs/codecs.md");
+        assertThatThrownBy(() -> values.encode(new Plain(), new Encoder()))
+                .hasMessageContaining("write a codec for it and register it with register(Plain.class, \""
+                        + Plain.class.getTypeName() + "\", codec) on the Dataflow")
+                .hasMessageContaining("docs/codecs.md");
+        assertThatThrownBy(() -> values.encode(new String[] {"a"}, new Encoder()))
+                .hasMessageContaining("only arrays of primitives are built in: use a List instead")
+                .hasMessageContaining("docs/codecs.md");
+    }
+
+    @Test
+    void shouldAcceptARepeatedRegistrationAfterFreezing() {
+        MoneyCodec codec = new MoneyCodec();
+        registry.register(Money.class, "com.acme.Money", codec).registerRecord(Order.class).registerEnum(Color.class);
+        registry.freeze();
+        registry.register(Money.class, "com.acme.Money", codec).registerRecord(Order.class).registerEnum(Color.class);
+        assertThatThrownBy(() -> registry.registerRecord(Leaf.class)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

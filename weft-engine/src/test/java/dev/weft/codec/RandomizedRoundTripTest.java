@@ -2,13 +2,23 @@ package dev.weft.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +35,9 @@ class RandomizedRoundTripTest {
     }
 
     enum Level { LOW, HIGH }
+
+    private static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 45),
+            ZoneId.of("Europe/Berlin"), ZoneId.of("America/St_Johns"), ZoneId.of("UTC"));
 
     private final CodecRegistry registry = CodecRegistry.defaults()
             .registerRecord(Pair.class)
@@ -64,7 +77,7 @@ class RandomizedRoundTripTest {
     }
 
     private Object randomValue(SplittableRandom r, int depth) {
-        int kind = r.nextInt(depth > 3 ? 12 : 17);
+        int kind = r.nextInt(depth > 3 ? 16 : 22);
         switch (kind) {
             case 0: return null;
             case 1: return randomString(r);
@@ -84,21 +97,41 @@ class RandomizedRoundTripTest {
                 return bytes;
             }
             case 11: return r.nextBoolean() ? Level.LOW : Level.HIGH;
-            case 12: {
+            case 12: return r.nextBoolean() ? BigInteger.valueOf(r.nextLong()).shiftLeft(r.nextInt(100))
+                    : new BigDecimal(BigInteger.valueOf(r.nextLong()), r.nextInt(-40, 40));
+            case 13: return new UUID(r.nextLong(), r.nextLong());
+            case 14: {
+                Instant t = Instant.ofEpochSecond(r.nextLong(-100_000_000_000L, 100_000_000_000L), r.nextInt(1_000_000_000));
+                switch (r.nextInt(4)) {
+                    case 0: return t;
+                    case 1: return Duration.ofSeconds(r.nextLong(), r.nextInt(1_000_000_000));
+                    case 2: return LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+                    default: return ZonedDateTime.ofInstant(t, ZONES.get(r.nextInt(ZONES.size())));
+                }
+            }
+            case 15: {
+                long[] longs = new long[r.nextInt(8)];
+                for (int i = 0; i < longs.length; i++) {
+                    longs[i] = r.nextLong();
+                }
+                return r.nextBoolean() ? longs : Arrays.stream(longs).mapToDouble(Double::longBitsToDouble).toArray();
+            }
+            case 16: return Optional.ofNullable(randomValue(r, depth + 1));
+            case 17: {
                 List<Object> list = new ArrayList<>();
                 for (int i = r.nextInt(6); i > 0; i--) {
                     list.add(randomValue(r, depth + 1));
                 }
                 return list;
             }
-            case 13: {
+            case 18: {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (int i = r.nextInt(5); i > 0; i--) {
                     map.put(randomString(r), randomValue(r, depth + 1));
                 }
                 return map;
             }
-            case 14: return new Pair(randomValue(r, depth + 1), randomValue(r, depth + 1));
+            case 19: return new Pair(randomValue(r, depth + 1), randomValue(r, depth + 1));
             default: {
                 List<Object> tags = new ArrayList<>();
                 for (int i = r.nextInt(3); i > 0; i--) {
@@ -121,10 +154,15 @@ class RandomizedRoundTripTest {
         return s.toString();
     }
 
-    /** Equality that compares byte arrays by content, also inside lists, maps and records. */
+    /** Equality that compares arrays by content (doubles by bits), also inside lists, maps, optionals and records. */
     private static boolean deepEquals(Object a, Object b) {
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return Arrays.equals(x, y);
+        if (a instanceof double[] x && b instanceof double[] y) {
+            return Arrays.equals(Arrays.stream(x).mapToLong(Double::doubleToRawLongBits).toArray(),
+                    Arrays.stream(y).mapToLong(Double::doubleToRawLongBits).toArray());
+        } else if (a != null && a.getClass().isArray() && b != null && a.getClass() == b.getClass()) {
+            return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
+        } else if (a instanceof Optional<?> x && b instanceof Optional<?> y) {
+            return x.isPresent() == y.isPresent() && (x.isEmpty() || deepEquals(x.get(), y.get()));
         } else if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) {
                 return false;

@@ -244,8 +244,9 @@ class ValueCodecTest {
         assertThatThrownBy(() -> exchange.encode(new Point(1, 2), new Encoder()))
                 .isInstanceOf(CodecException.class)
                 .hasMessage("no codec for type " + Point.class.getName() + " (exchange in step 'orders.by_customer');"
-                        + " register one with CodecRegistry.register(Point.class, \"" + Point.class.getName()
-                        + "\", codec) or, for a record, registerRecord(Point.class)");
+                        + " it is a record: declare it once with registerRecord(Point.class) on the Dataflow (or on the"
+                        + " CodecRegistry you run with); see docs/codecs.md for every built-in type and a hand-written"
+                        + " codec");
     }
 
     @Test

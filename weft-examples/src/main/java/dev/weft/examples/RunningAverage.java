@@ -114,11 +114,11 @@ public final class RunningAverage {
      * @return the dataflow
      */
     public static Dataflow build(Source<Metric> readings, DynamicSink<? super Average> out) {
-        Dataflow flow = new Dataflow("running_average");
+        Dataflow flow = new Dataflow("running_average").registerRecord(Mean.class);
         flow.input("readings", readings)
                 .keyOn("by_sensor", Metric::name)
-                .statefulMap("average", (Mean mean, Metric reading) -> {
-                    Mean next = (mean == null ? new Mean(0, 0) : mean).add(reading.value());
+                .statefulMap("average", () -> new Mean(0, 0), (mean, reading) -> {
+                    Mean next = mean.add(reading.value());
                     return StateUpdate.of(next, new Average(reading.name(), next.count(), next.value()));
                 })
                 .keyRm("unkey")

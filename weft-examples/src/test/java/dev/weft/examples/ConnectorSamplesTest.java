@@ -224,7 +224,7 @@ class ConnectorSamplesTest {
 
     @Test
     void testingSourceWithEndOfInput() {
-        TestingSource<Integer> upToEof = new TestingSource<>(List.of(1, 2, TestingSource.eof(), 3));
+        TestingSource<Integer> upToEof = TestingSource.<Integer>builder().items(1, 2).eof().items(3).build();
         Stream<Integer> numbers = flow.input("numbers", upToEof);
         assertThat(run(numbers)).containsExactly(1, 2);
     }

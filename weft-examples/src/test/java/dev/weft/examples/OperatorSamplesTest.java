@@ -7,6 +7,7 @@ import dev.weft.Branch;
 import dev.weft.Dataflow;
 import dev.weft.JoinMode;
 import dev.weft.KeyValue;
+import dev.weft.KeyedBranch;
 import dev.weft.KeyedStream;
 import dev.weft.LogicResult;
 import dev.weft.StateUpdate;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,8 +132,8 @@ class OperatorSamplesTest {
                 .inspectDebug("trace", (step, word, epoch, worker) ->
                         seen.add(step + " saw " + word + " in epoch " + epoch + " on worker " + worker));
         assertThat(run(words)).containsExactly("a", "b");
-        assertThat(seen).containsExactly("flow.trace saw a in epoch 0 on worker 0",
-                "flow.trace saw b in epoch 0 on worker 0");
+        assertThat(seen).containsExactly("flow.trace saw a in epoch 1 on worker 0",
+                "flow.trace saw b in epoch 1 on worker 0");
     }
 
     // ---------------------------------------------------------------- stateless
@@ -275,6 +277,41 @@ class OperatorSamplesTest {
         assertThat(run(amounts)).containsExactly(kv("ann", 5));
     }
 
+    // ---------------------------------------------------------------- keyed streams, whole items
+
+    @Test
+    void keyedStreamOf() {
+        Stream<KeyValue<String, Integer>> pairs = flow.input("pairs", TestingSource.of("ann:5", "bob:1", "ann:2"))
+                .map("pair", s -> KeyValue.of(s.split(":")[0], Integer.parseInt(s.split(":")[1])));
+        KeyedStream<String, Integer> totals = KeyedStream.of(pairs).reduceFinal("total", Integer::sum);
+        assertThat(run(totals)).containsExactlyInAnyOrder(kv("ann", 7), kv("bob", 1));
+    }
+
+    @Test
+    void keyedFilterAndBranch() {
+        KeyedStream<String, Integer> sales = flow.input("sales", TestingSource.of("ann:5", "bob:1", "ann:2", "cy:9"))
+                .keyOn("by_seller", sale -> sale.split(":")[0])
+                .mapValue("amount", sale -> Integer.parseInt(sale.split(":")[1]));
+        KeyedStream<String, Integer> notBob = sales.filter("not_bob", kv -> !kv.key().equals("bob"));
+        KeyedBranch<String, Integer> split = notBob.branch("split", kv -> kv.value() >= 5);
+        KeyedStream<String, Integer> big = split.trues().reduceFinal("big_total", Integer::sum);
+        KeyedStream<String, Integer> small = split.falses().reduceFinal("small_total", Integer::sum);
+        assertThat(run(big.merge("both", small))).containsExactlyInAnyOrder(kv("ann", 5), kv("cy", 9), kv("ann", 2));
+    }
+
+    @Test
+    void keyedInspectRedistributeAndThen() {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        KeyedStream<String, Integer> totals = flow.input("sales", TestingSource.of("ann:5", "bob:1", "ann:2"))
+                .keyOn("by_seller", sale -> sale.split(":")[0])
+                .mapValue("amount", sale -> Integer.parseInt(sale.split(":")[1]))
+                .inspect("look", (step, kv) -> seen.add(kv.key() + " sold " + kv.value()))
+                .redistribute("spread")
+                .then("net", sold -> sold.mapValue("fee", amount -> amount - 1).reduceFinal("sum", Integer::sum));
+        assertThat(run(totals)).containsExactlyInAnyOrder(kv("ann", 5), kv("bob", 0));
+        assertThat(seen).containsExactlyInAnyOrder("ann sold 5", "bob sold 1", "ann sold 2");
+    }
+
     // ---------------------------------------------------------------- stateful
 
     @Test
@@ -294,6 +331,16 @@ class OperatorSamplesTest {
                     int next = (total == null ? 0 : total) + amount;
                     return StateUpdate.of(next, next);
                 });
+        assertThat(run(runningTotals)).containsExactlyInAnyOrder(kv("ann", 5), kv("bob", 1), kv("ann", 7));
+    }
+
+    @Test
+    void statefulMapWithInitialState() {
+        TestingSource<String> sales = new TestingSource<>(List.of("ann:5", "bob:1", "ann:2"));
+        KeyedStream<String, Integer> runningTotals = flow.input("sales", sales)
+                .keyOn("by_seller", sale -> sale.split(":")[0])
+                .mapValue("amount", sale -> Integer.parseInt(sale.split(":")[1]))
+                .statefulMap("total", () -> 0, (total, amount) -> StateUpdate.of(total + amount, total + amount));
         assertThat(run(runningTotals)).containsExactlyInAnyOrder(kv("ann", 5), kv("bob", 1), kv("ann", 7));
     }
 
@@ -363,6 +410,15 @@ class OperatorSamplesTest {
         smallest.output("smallest_out", smallestSink);
         assertThat(run(biggest)).containsExactlyInAnyOrder(kv("ann", 5), kv("bob", 1));
         assertThat(smallestSink.items()).containsExactlyInAnyOrder(kv("ann", 2), kv("bob", 1));
+    }
+
+    @Test
+    void maxFinalByComparator() {
+        TestingSource<String> sales = new TestingSource<>(List.of("ann:5", "bob:1", "ann:12"));
+        KeyedStream<String, String> longest = flow.input("sales", sales)
+                .keyOn("by_seller", sale -> sale.split(":")[0])
+                .maxFinal("longest", Comparator.comparingInt(String::length));
+        assertThat(run(longest)).containsExactlyInAnyOrder(kv("ann", "ann:12"), kv("bob", "bob:1"));
     }
 
     @Test

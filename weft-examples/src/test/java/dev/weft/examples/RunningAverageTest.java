@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.Dataflow;
-import dev.weft.WeftCodecs;
 import dev.weft.examples.RunningAverage.Average;
 import dev.weft.examples.RunningAverage.Mean;
 import dev.weft.io.demo.Metric;
@@ -46,9 +45,7 @@ class RunningAverageTest {
                 new Metric("boiler", 10, 0), new Metric("pump", 50, 0), new Metric("boiler", 20, 1),
                 new Metric("tank", 1, 1), new Metric("boiler", 60, 2), new Metric("pump", 70, 2))), out);
 
-        Testing.run(flow, RunConfig.defaults(workers)
-                .withRestoreStateEveryBatch(restoring)
-                .withCodecs(WeftCodecs.defaults().registerRecord(Mean.class)));
+        Testing.run(flow, RunConfig.defaults(workers).withRestoreStateEveryBatch(restoring));
 
         assertThat(bySensor(out.items())).isEqualTo(Map.of(
                 "boiler", List.of(new Average("boiler", 1, 10), new Average("boiler", 2, 15),

@@ -23,15 +23,17 @@ import java.util.TreeSet;
  * items at the current epoch, and advances the epoch every epoch interval on the run's clock.
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
- * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
- * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
- * the engine's flow control says too much is in flight. The step's watermark follows its
+ * give is polled again when it asks ({@code nextAwake}), when its wake-up runs, or after a pause
+ * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends,
+ * dropping its capability, when every reader has ended; a reader is closed when it ends, or by the
+ * worker when the run stops first (a failure, a cancel, an abort). Reading stops while the
+ * engine's flow control says too much is in flight. The step's watermark follows its
  * partitions' timestamps as its {@link dev.weft.WatermarkStrategy} says ({@link SourceWatermarks}).
  */
 final class InputOperator {
 
-    /** How long to wait before polling a reader that returned nothing and named no time. */
-    static final Duration IDLE_POLL = Duration.ofMillis(10);
+    /** The first epoch: epochs count from 1, as Bytewax's do, so {@code inspectDebug} shows the same numbers. */
+    static final long FIRST_EPOCH = 1;
 
     private final Scope scope;
     private final CoreStep.Input step;
@@ -76,19 +78,30 @@ final class InputOperator {
                 if (scope.worker().keyGroups().partitionOwner(index) == worker) {
                     SourcePartition<Object, Object> partition = call("build_partition",
                             () -> source.buildPartition(name, null));
-                    readers.add(new Reader(name, partition, null));
+                    add(new Reader(name, partition, null));
                 }
             }
         } else {
             DynamicSource<Object> source = (DynamicSource<Object>) step.source();
             StatelessSourcePartition<Object> reader = call("build", () -> source.build(worker, peers));
-            readers.add(new Reader("worker " + worker, null, reader));
+            add(new Reader("worker " + worker, null, reader));
         }
     }
 
+    /** Starts reading {@code reader}, which the worker closes however the run ends if it has not ended by then. */
+    private void add(Reader reader) {
+        reader.resource = StepResource.own(scope, stepId, "close of partition '" + reader.name + "'", () -> {
+            reader.stopWakeUps();
+            reader.close();
+        });
+        readers.add(reader);
+    }
+
     private void run(SourceContext<Object> context) {
-        if (!opened) {
+        boolean first = !opened;
+        if (first) {
             opened = true;
+            context.capability().downgrade(FIRST_EPOCH);
             openReaders();
             Instant openedAt = context.clock().instant();
             for (Reader reader : readers) {
@@ -100,7 +113,7 @@ final class InputOperator {
         }
         Capability capability = context.capability();
         Instant wallNow = context.clock().instant();
-        if (!wallNow.isBefore(epochEnd)) {
+        if (!first && !wallNow.isBefore(epochEnd)) {
             capability.downgrade(capability.time() + 1);
             epochEnd = plus(wallNow, epochInterval);
         }
@@ -122,7 +135,7 @@ final class InputOperator {
                 throw StepException.at(stepId, worker, "next_batch of partition '" + reader.name + "'", e);
             }
             if (items == null) {
-                close(reader);
+                reader.resource.close();
                 readers.remove(reader);
                 continue;
             }
@@ -130,8 +143,11 @@ final class InputOperator {
             for (Object item : items) {
                 context.output().give(capability, item);
             }
+            if (!items.isEmpty()) {
+                reader.idle.reset();
+            }
             Instant asked = reader.nextAwake();
-            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(IDLE_POLL) : null;
+            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(reader.idle.afterEmptyPoll()) : null;
         }
         if (readers.isEmpty()) {
             capability.drop();
@@ -174,15 +190,6 @@ final class InputOperator {
         }
     }
 
-    private void close(Reader reader) {
-        reader.stopWakeUps();
-        try {
-            reader.close();
-        } catch (Exception e) {
-            throw StepException.at(stepId, worker, "close of partition '" + reader.name + "'", e);
-        }
-    }
-
     private <R> R call(String function, java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
@@ -199,6 +206,10 @@ final class InputOperator {
         Instant nextPoll;
         /** The partition's progress in event time. */
         SourceWatermarks.Partition watermark;
+        /** When to poll again after empty polls that named no time. */
+        final IdleBackoff idle = new IdleBackoff();
+        /** Closes the partition and its wake-ups, exactly once. */
+        StepResource resource;
         /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
         volatile boolean woken;
         private SyncActivator activator;

@@ -33,7 +33,7 @@ public interface StatelessSinkPartition<T> extends AutoCloseable {
     default void setClock(java.time.Clock clock) {
     }
 
-    /** Flushes and releases resources; called once. */
+    /** Flushes and releases resources; called once, as for {@link SinkPartition#close()}. */
     @Override
     default void close() throws Exception {
     }

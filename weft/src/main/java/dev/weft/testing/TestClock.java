@@ -20,10 +20,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * worker at once, so operators and sources whose time has come run without delay. Thread-safe:
  * the test thread moves it while the run's workers read it.
  *
+ * <p>Run the dataflow on another thread and move the clock once the run has done what the current
+ * time allows (here a poller releases {@code called} on each call; see {@code docs/testing.md}):
+ *
  * <pre>{@code
- * TestClock clock = new TestClock();
- * Runner runner = new Runner(flow, RunConfig.defaults(1).withClock(clock));
- * // run it on another thread, then: clock.advance(Duration.ofMinutes(1));
+ * CompletableFuture<Void> run = CompletableFuture.runAsync(() ->
+ *         Testing.run(flow, RunConfig.defaults(workers).withClock(clock)));
+ * for (int minute = 0; minute < 3; minute++) {
+ *     called.acquire(); // this minute's call has been made...
+ *     clock.advance(Duration.ofMinutes(1)); // ...so move on to the next
+ * }
  * }</pre>
  */
 public final class TestClock extends Clock {

@@ -39,10 +39,26 @@ public record ExecutionConfig(int workers, boolean serializing, int keyGroups, l
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** Defaults for {@code workers} workers: in-memory exchange, 256 key groups, 1M records in flight, the system clock. */
+    /**
+     * Defaults for {@code workers} workers: in-memory exchange, 256 key groups,
+     * {@link #defaultMaxRecordsInFlight()} records in flight, the system clock.
+     */
     public static ExecutionConfig defaults(int workers) {
-        return new ExecutionConfig(workers, false, Math.max(256, workers), 1 << 20, CodecRegistry.defaults(),
-                Duration.ofSeconds(2), Clock.systemUTC());
+        return new ExecutionConfig(workers, false, Math.max(256, workers), defaultMaxRecordsInFlight(),
+                CodecRegistry.defaults(), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    /** The heap each record in flight is granted by the default flow-control bound. */
+    public static final long HEAP_PER_RECORD_IN_FLIGHT = 32 * 1024;
+
+    /**
+     * The default flow-control bound: one record in flight per {@link #HEAP_PER_RECORD_IN_FLIGHT}
+     * (32 KiB) of the maximum heap, between 4,096 and 2^20: 16,384 in a 512 MiB heap, 131,072 in
+     * 4 GiB. Sources may overshoot it a few times over (each worker acts on what it has heard so
+     * far, plus a batch), so records of a few KiB stay within a fraction of any heap.
+     */
+    public static long defaultMaxRecordsInFlight() {
+        return Math.max(4096, Math.min(1 << 20, Runtime.getRuntime().maxMemory() / HEAP_PER_RECORD_IN_FLIGHT));
     }
 
     /** This configuration with serialization on or off. */

@@ -5,6 +5,7 @@ import dev.weft.engine.communication.Allocator;
 import dev.weft.engine.communication.MessageCodec;
 import dev.weft.engine.dataflow.Batch;
 import dev.weft.engine.dataflow.KeyGroups;
+import dev.weft.engine.dataflow.Owned;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.SyncActivator;
 import dev.weft.engine.dataflow.WakeupTimer;
@@ -42,6 +43,7 @@ public final class Worker implements WorkerContext {
     private final Map<Integer, Runnable> channelActivations = new HashMap<>();
     private final TimerQueue timers;
     private final Queue<Runnable> external = new MpscUnboundedXaddArrayQueue<>(64);
+    private final OwnedResources owned = new OwnedResources();
     private int channels;
     private long publishedTimers = -1;
 
@@ -173,6 +175,16 @@ public final class Worker implements WorkerContext {
         return timers.size();
     }
 
+    /**
+     * Closes everything this worker's operators opened and have not closed (see {@link #own}),
+     * whatever ended the worker. Called once, on the worker's thread, when it stops.
+     *
+     * @return the first close failure, later ones suppressed onto it; {@code null} if none
+     */
+    Throwable closeOwnedResources() {
+        return owned.closeAll();
+    }
+
     /** Explains what every unfinished dataflow of this worker still waits for. */
     String describeOutstanding() {
         StringBuilder out = new StringBuilder();
@@ -225,13 +237,21 @@ public final class Worker implements WorkerContext {
     }
 
     @Override
+    public Owned own(AutoCloseable resource) {
+        return owned.own(resource);
+    }
+
+    @Override
     public SyncActivator syncActivator(Runnable activation) {
         state.activatorOpened();
-        return new SyncActivator() {
+        SyncActivator activator = new SyncActivator() {
             private final AtomicBoolean closed = new AtomicBoolean();
 
             @Override
             public void activate() {
+                if (closed.get()) {
+                    return;
+                }
                 external.offer(activation);
                 allocator.signal().wake();
             }
@@ -244,6 +264,8 @@ public final class Worker implements WorkerContext {
                 }
             }
         };
+        owned.own(activator);
+        return activator;
     }
 
     @Override

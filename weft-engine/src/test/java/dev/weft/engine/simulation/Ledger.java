@@ -104,8 +104,7 @@ final class Ledger {
     }
 
     String describeInput(int input) {
-        DataflowSpec.InputSpec in = spec.inputs.get(input);
-        return "op" + in.op() + "#" + in.port() + " (" + spec.ops.get(in.op()).kind() + ", " + in.pact() + ")";
+        return spec.describeInput(input);
     }
 
     /** Every outstanding pointstamp, for failure messages. */

@@ -38,9 +38,18 @@ class ProgressTrackingSimulationTest {
     /** Pacts of the main suites; broadcast also has its own suite. */
     private static final Set<PactKind> PIPELINE_AND_EXCHANGE = EnumSet.allOf(PactKind.class);
 
-    /** The workers for a seed: 1 to 4. */
+    /**
+     * Seeds of the main suite: 100, or {@code -Dweft.simulation.seeds=N} for a longer sweep (a
+     * one-off, e.g. {@code -Dweft.simulation.seeds=3000 -Dweft.simulation.workers=6}).
+     */
+    private static final long SEEDS = Long.getLong("weft.simulation.seeds", 100);
+
+    /** The most workers a seed runs on: 4, or {@code -Dweft.simulation.workers=N}. */
+    private static final int MAX_WORKERS = Integer.getInteger("weft.simulation.workers", 4);
+
+    /** The workers for a seed: 1 to {@link #MAX_WORKERS}. */
     private static int workers(long seed) {
-        return 1 + (int) (seed % 4);
+        return 1 + (int) (seed % MAX_WORKERS);
     }
 
     /** Every fifth seed holds its sources back hard (1 to 4 records in flight). */
@@ -50,7 +59,7 @@ class ProgressTrackingSimulationTest {
     }
 
     static java.util.stream.Stream<Arguments> seeds() {
-        return LongStream.range(0, 100).mapToObj(seed -> Arguments.of(seed, workers(seed)));
+        return LongStream.range(0, SEEDS).mapToObj(seed -> Arguments.of(seed, workers(seed)));
     }
 
     @ParameterizedTest(name = "seed {0}, {1} worker(s)")
@@ -142,6 +151,26 @@ class ProgressTrackingSimulationTest {
         }
         assertThat(kinds).containsExactlyInAnyOrder(DataflowSpec.Kind.values());
         assertThat(nested).as("graphs with a loop in a loop").isGreaterThan(5);
+    }
+
+    /**
+     * Seed 2713's first graph (two nested loops whose maps double some records) delivers more than
+     * ten million records and ran the sequential model out of memory; the generator draws that
+     * seed again until its graph stays within {@link DataflowSpec#MAX_WORK}, so it runs and checks
+     * like any other.
+     */
+    @Test
+    void shouldDrawForEverySeedAGraphSmallEnoughToCheck() {
+        DataflowSpec spec = DataflowSpec.generate(2713, PIPELINE_AND_EXCHANGE);
+
+        assertThat(spec.draw).as("draws of seed 2713 before one was small enough").isPositive();
+        assertThat(SequentialModel.work(spec, DataflowSpec.MAX_WORK)).isBetween(0L, DataflowSpec.MAX_WORK);
+        SimulatedRun.Outcome outcome = SimulatedRun.run(spec, config(2713, 3, false), 2713);
+        assertThat(sorted(outcome.results())).isEqualTo(sorted(SequentialModel.results(spec)));
+        for (long seed = 0; seed < 500; seed++) {
+            assertThat(SequentialModel.work(DataflowSpec.generate(seed, PIPELINE_AND_EXCHANGE), DataflowSpec.MAX_WORK))
+                    .as("work of seed %d", seed).isBetween(0L, DataflowSpec.MAX_WORK);
+        }
     }
 
     private static List<String> sorted(List<String> results) {

@@ -35,11 +35,15 @@ final class SequentialModel {
     /** Per feedback edge: records waiting to go around, by time. */
     private final List<TreeMap<Time, List<Long>>> feedbackWaiting = new ArrayList<>();
     private final List<String> results = new ArrayList<>();
+    /** Records delivered to a consumer so far, and the most allowed before giving up. */
+    private long work;
+    private final long maxWork;
     /** Per scope, the nodes in build order: operators as op ids, nested loops as {@code -1 - scope}. */
     private final List<List<Integer>> nodes = new ArrayList<>();
 
-    private SequentialModel(DataflowSpec spec) {
+    private SequentialModel(DataflowSpec spec, long maxWork) {
         this.spec = spec;
+        this.maxWork = maxWork;
         for (int i = 0; i < spec.inputs.size(); i++) {
             waiting.add(new TreeMap<>());
         }
@@ -60,7 +64,32 @@ final class SequentialModel {
 
     /** What reaches the sinks, as {@link SimulatedRun#result} strings. */
     static List<String> results(DataflowSpec spec) {
-        SequentialModel model = new SequentialModel(spec);
+        return run(spec, Long.MAX_VALUE).results;
+    }
+
+    /**
+     * How many times a record reaches a consumer (an operator input, a feedback edge, a loop's
+     * entry or exit) when {@code spec} runs, or -1 as soon as that exceeds {@code limit}: the size
+     * of the computation, in the model and in any run of the engine (times the workers for a
+     * broadcast).
+     */
+    static long work(DataflowSpec spec, long limit) {
+        try {
+            return run(spec, limit).work;
+        } catch (TooMuchWork e) {
+            return -1;
+        }
+    }
+
+    /** Thrown, without a stack trace, when a model exceeds its limit of work. */
+    private static final class TooMuchWork extends RuntimeException {
+        TooMuchWork() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static SequentialModel run(DataflowSpec spec, long maxWork) {
+        SequentialModel model = new SequentialModel(spec, maxWork);
         for (SourceSpec source : spec.sources) {
             for (long[] record : source.records()) {
                 model.emit(source.stream(), Time.of(record[0]), record[1]);
@@ -70,11 +99,14 @@ final class SequentialModel {
         while ((epoch = model.earliestEpoch()) != -1) {
             model.runLevel(0, Time.of(epoch));
         }
-        return model.results;
+        return model;
     }
 
     private void emit(int stream, Time t, long x) {
         for (Consumer consumer : spec.streams.get(stream).consumers()) {
+            if (++work > maxWork) {
+                throw new TooMuchWork();
+            }
             if (consumer instanceof OpInput in) {
                 waiting.get(in.input()).computeIfAbsent(t, k -> new ArrayList<>()).add(x);
             } else if (consumer instanceof FeedbackInput fb) {

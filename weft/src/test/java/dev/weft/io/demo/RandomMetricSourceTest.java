@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.Dataflow;
-import dev.weft.WeftCodecs;
 import dev.weft.codec.Codec;
 import dev.weft.codec.CodecRegistry;
 import dev.weft.codec.Decoder;
 import dev.weft.codec.Encoder;
 import dev.weft.io.SourcePartition;
 import dev.weft.runtime.RunConfig;
+import dev.weft.testing.TestClock;
 import dev.weft.testing.Testing;
 import dev.weft.testing.TestingSink;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +26,13 @@ class RandomMetricSourceTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock now = new TestClock(T0);
 
     private SourcePartition<Metric, Long> open(long count, long seed, Long state) {
-        return new RandomMetricSource(List.of("cpu"), 10, count, seed, clock).buildPartition("cpu", state);
+        SourcePartition<Metric, Long> partition = new RandomMetricSource(List.of("cpu"), 10, count, seed)
+                .buildPartition("cpu", state);
+        partition.setClock(now);
+        return partition;
     }
 
     private static List<Double> values(List<Metric> metrics) {
@@ -112,7 +112,7 @@ class RandomMetricSourceTest {
 
     @Test
     void shouldEncodeMetricsOnceRegistered() {
-        CodecRegistry codecs = Metric.register(WeftCodecs.defaults()).freeze();
+        CodecRegistry codecs = Metric.register(CodecRegistry.defaults()).freeze();
         Codec<Object> values = codecs.valueCodec("test");
         Encoder out = new Encoder();
         Metric metric = new Metric("cpu", 12.5, 1_700_000_000_000L);
@@ -129,8 +129,8 @@ class RandomMetricSourceTest {
         flow.input("metrics", new RandomMetricSource(names, 2000, 150, 42))
                 .redistribute("spread")
                 .output("out", sink);
-        RunConfig config = RunConfig.defaults(workers).withSerializing(true)
-                .withCodecs(Metric.register(WeftCodecs.defaults()));
+        Metric.register(flow.codecs());
+        RunConfig config = RunConfig.defaults(workers).withSerializing(true);
         Testing.run(flow, config);
 
         List<Metric> got = sink.items();
