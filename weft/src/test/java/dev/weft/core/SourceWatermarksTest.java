@@ -169,12 +169,12 @@ class SourceWatermarksTest {
         });
         for (int w = 0; w < workers; w++) {
             // Across an exchange, a worker may still be taking a's older watermark when b's idleness
-            // reaches it: 8000 may show on the way to 18000.
-            assertThat(observer.seen.get(w)).isSorted().startsWith(MIN).endsWith(28_000L, MAX)
-                    .contains(18_000L).isSubsetOf(MIN, 8_000L, 18_000L, 28_000L, MAX);
+            // reaches it (8000 may show on the way to 18000), and b may end before a (38000 at the end).
+            assertThat(observer.seen.get(w)).isSorted().startsWith(MIN).endsWith(MAX)
+                    .contains(18_000L, 28_000L).isSubsetOf(MIN, 8_000L, 18_000L, 28_000L, 38_000L, MAX);
         }
         if (workers == 1) {
-            assertThat(observer.seen.get(0)).containsExactly(MIN, 18_000L, 28_000L, MAX);
+            assertThat(observer.seen.get(0)).startsWith(MIN, 18_000L, 28_000L).endsWith(MAX);
         }
     }
 

@@ -76,7 +76,8 @@ public final class InputHandle<T> {
     /** Delivers a batch, or a watermark-only message, from a producer on this worker. */
     void deliver(Batch<T> batch) {
         if (operator.isDone()) {
-            return; // only a late watermark can reach a finished operator
+            requireWatermarkOnly(batch); // only a late watermark can reach a finished operator
+            return;
         }
         local.add(batch);
         operator.activate();
@@ -164,14 +165,19 @@ public final class InputHandle<T> {
         return watermark;
     }
 
-    /** Takes and drops what is left once the input is complete: only watermark-only messages can be. */
+    /** Takes and drops what is left once the operator is retired: only watermark-only messages can be. */
     void discardWatermarks() {
         Batch<T> batch;
         while ((batch = local.poll()) != null || (remote != null && (batch = remote.pull()) != null)) {
-            if (!batch.isWatermarkOnly()) {
-                throw new IllegalStateException("operator '" + operator.name() + "' input " + port
-                        + " received records at " + batch.time() + " after it was complete");
-            }
+            requireWatermarkOnly(batch);
+        }
+    }
+
+    private void requireWatermarkOnly(Batch<T> batch) {
+        if (!batch.isWatermarkOnly()) {
+            throw new IllegalStateException("operator '" + operator.name() + "' input " + port + " received records at "
+                    + operator.scope().domain().format(batch.time()) + " after the operator was retired: records in"
+                    + " flight that progress tracking did not count (an engine bug)");
         }
     }
 

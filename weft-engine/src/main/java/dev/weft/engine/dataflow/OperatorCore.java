@@ -227,9 +227,9 @@ final class OperatorCore implements Node {
 
     /**
      * After the logic: each output passes on the minimum watermark of the active inputs that reach
-     * it, or is idle when all of them are (unless the operator sets its own), and an output that
-     * can send nothing more (no capability held for it, every input reaching it complete) moves to
-     * the maximum.
+     * it, or is idle when all of them are (unless the operator sets its own), short of the maximum
+     * while a capability is held for it; an output that can send nothing more (no capability held
+     * for it, every input reaching it complete) moves to the maximum.
      */
     private void advanceWatermarks() {
         for (int o = 0; o < outputs.size(); o++) {
@@ -251,20 +251,17 @@ final class OperatorCore implements Node {
                 }
             }
             OutputHandle<?> output = outputs.get(o);
+            boolean sendsNoMore = inputsComplete && held.get(o).frontier().isEmpty();
             if (passWatermarks && reached) {
                 output.setIdle(allIdle);
                 if (!allIdle) {
-                    output.advanceWatermark(min);
+                    // The maximum means "nothing more will come": not while a held capability may still send.
+                    output.advanceWatermark(min == Long.MAX_VALUE && !sendsNoMore ? Long.MAX_VALUE - 1 : min);
                 }
             }
-            if (inputsComplete && held.get(o).frontier().isEmpty()) {
+            if (sendsNoMore) {
                 output.setIdle(false);
                 output.advanceWatermark(Long.MAX_VALUE);
-            }
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i).watermark() == Long.MAX_VALUE) {
-                inputs.get(i).discardWatermarks();
             }
         }
     }

@@ -69,6 +69,8 @@ public final class OutputHandle<T> {
      * are not behind it (what it measures is up to the dataflow, usually event time in
      * milliseconds). Records buffered so far leave first, with the old watermark. A value at or
      * behind the current watermark changes nothing: a watermark never moves back.
+     * {@link Long#MAX_VALUE} means the output will send nothing more (the engine sets it when the
+     * operator holds no capability for it and its inputs are complete).
      */
     public void advanceWatermark(long next) {
         if (next <= watermark) {
