@@ -14,7 +14,7 @@ import java.util.function.Function;
  * across workers.
  *
  * <pre>{@code
- * flow.input("clicks", source,
+ * Stream<Click> clicks = flow.input("clicks", source,
  *         WatermarkStrategy.boundedOutOfOrderness(Click::at, Duration.ofSeconds(5))
  *                 .withIdleTimeout(Duration.ofMinutes(1)));
  * }</pre>
