@@ -17,7 +17,6 @@ final class WeftCodecs {
     static CodecRegistry newRegistry() {
         CodecRegistry registry = CodecRegistry.defaults();
         registry.registerRecord(KeyValue.class, "dev.weft.KeyValue");
-        registry.registerRecord(Stateful.CollectState.class, "dev.weft.collect.State");
         registry.registerRecord(Stateful.Tagged.class, "dev.weft.join.Tagged");
         return registry;
     }

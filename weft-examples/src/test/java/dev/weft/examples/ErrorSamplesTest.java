@@ -54,7 +54,7 @@ class ErrorSamplesTest {
 
         StepException e = catchThrowableOfType(StepException.class, () -> Testing.run(flow, workers));
 
-        assertThat(e).hasMessage("error calling on_batch in step 'orders.total' on worker " + e.worker()
+        assertThat(e).hasMessage("error calling mapper in step 'orders.total' on worker " + e.worker()
                 + " for key 'ann': java.lang.NumberFormatException: For input string: \"x\"");
         assertThat(e.key()).isEqualTo("ann");
         assertThat(e.worker()).isBetween(0, workers - 1);
