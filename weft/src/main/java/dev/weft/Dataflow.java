@@ -78,9 +78,23 @@ public final class Dataflow {
      * @return the stream of the source's items
      */
     public <T> Stream<T> input(String stepId, Source<T> source) {
+        return input(stepId, source, WatermarkStrategy.none());
+    }
+
+    /**
+     * Core operator {@code input} with a watermark: brings the items of {@code source} into the
+     * dataflow, and tells the operators downstream how far its event time has progressed.
+     *
+     * @param stepId the step's id
+     * @param source a partitioned or dynamic source
+     * @param watermarks how each partition's watermark follows its items' timestamps
+     * @return the stream of the source's items
+     */
+    public <T> Stream<T> input(String stepId, Source<T> source, WatermarkStrategy<? super T> watermarks) {
+        java.util.Objects.requireNonNull(watermarks, "watermarks (WatermarkStrategy.none() for none)");
         String id = register(stepId, "input");
         String down = id + ".down";
-        add(new CoreStep.Input(id, source, down));
+        add(new CoreStep.Input(id, source, down, watermarks));
         return new Stream<>(this, down);
     }
 

@@ -2,6 +2,7 @@ package dev.weft.core;
 
 import dev.weft.KeyValue;
 import dev.weft.StatefulBatchLogic;
+import dev.weft.WatermarkStrategy;
 import dev.weft.io.Sink;
 import dev.weft.io.Source;
 import java.util.List;
@@ -33,8 +34,9 @@ public sealed interface CoreStep {
      * @param stepId the full id
      * @param source the source
      * @param down the output stream's id
+     * @param watermarks how the source's watermark is made
      */
-    record Input(String stepId, Source<?> source, String down) implements CoreStep {
+    record Input(String stepId, Source<?> source, String down, WatermarkStrategy<?> watermarks) implements CoreStep {
         @Override
         public List<String> ups() {
             return List.of();

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends,
  * dropping its capability, when every reader has ended; a reader is closed when it ends, or by the
  * worker when the run stops first (a failure, a cancel, an abort). Reading stops while the
- * engine's flow control says too much is in flight.
+ * engine's flow control says too much is in flight. The step's watermark follows its
+ * partitions' timestamps as its {@link dev.weft.WatermarkStrategy} says ({@link SourceWatermarks}).
  */
 final class InputOperator {
 
@@ -43,6 +44,7 @@ final class InputOperator {
     private final List<Reader> readers = new ArrayList<>();
     private Instant epochEnd;
     private boolean opened;
+    private final SourceWatermarks watermarks;
 
     private InputOperator(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
         this.scope = scope;
@@ -51,6 +53,7 @@ final class InputOperator {
         this.worker = scope.worker().index();
         this.epochInterval = epochInterval;
         this.abort = abort;
+        this.watermarks = new SourceWatermarks(step.watermarks(), stepId, worker);
     }
 
     static Stream<Object> build(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
@@ -100,9 +103,11 @@ final class InputOperator {
             opened = true;
             context.capability().downgrade(FIRST_EPOCH);
             openReaders();
+            Instant openedAt = context.clock().instant();
             for (Reader reader : readers) {
                 reader.setClock(context.clock());
                 reader.wakeUp(context.syncActivator());
+                reader.watermark = watermarks.open(openedAt);
             }
             epochEnd = plus(context.clock().instant(), epochInterval);
         }
@@ -134,6 +139,7 @@ final class InputOperator {
                 readers.remove(reader);
                 continue;
             }
+            watermarks.read(reader.watermark, items, wallNow);
             for (Object item : items) {
                 context.output().give(capability, item);
             }
@@ -146,6 +152,9 @@ final class InputOperator {
         if (readers.isEmpty()) {
             capability.drop();
             return;
+        }
+        if (watermarks.enabled()) {
+            watermarks.publish(partitionWatermarks(), context.output(), wallNow);
         }
         scheduleNext(context);
     }
@@ -161,7 +170,15 @@ final class InputOperator {
                 earliest = reader.nextPoll;
             }
         }
+        Instant idleAt = watermarks.enabled() ? watermarks.nextIdleAt(partitionWatermarks()) : null;
+        if (idleAt != null && idleAt.isBefore(earliest)) {
+            earliest = idleAt;
+        }
         context.wakeAt(earliest.isBefore(epochEnd) ? earliest : epochEnd);
+    }
+
+    private List<SourceWatermarks.Partition> partitionWatermarks() {
+        return readers.stream().map(r -> r.watermark).toList();
     }
 
     /** {@code at} plus {@code duration}, or the farthest instant if that overflows. */
@@ -187,6 +204,8 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** The partition's progress in event time. */
+        SourceWatermarks.Partition watermark;
         /** When to poll again after empty polls that named no time. */
         final IdleBackoff idle = new IdleBackoff();
         /** Closes the partition and its wake-ups, exactly once. */

@@ -70,6 +70,19 @@ public final class OperatorBuilder {
     private record SummaryOverride(int input, int output, PathSummary[] antichain) {
     }
 
+    /**
+     * Whether each output's watermark follows the inputs' (default true): after every activation,
+     * an output's watermark becomes the minimum of the watermarks of the inputs whose summary
+     * reaches it. Turn it off for an operator that sets its outputs' watermarks itself with
+     * {@link OutputHandle#advanceWatermark(long)}. Either way, an output that can send nothing more
+     * (no capability held for it and every input reaching it complete) moves to the maximum watermark.
+     */
+    public OperatorBuilder passWatermarks(boolean pass) {
+        requireNotBuilt();
+        core.setPassWatermarks(pass);
+        return this;
+    }
+
     /** Whether a change of an input frontier activates the operator (default true). */
     public OperatorBuilder notifyOnFrontier(boolean notify) {
         requireNotBuilt();

@@ -194,8 +194,8 @@ public final class Operators {
 
     /**
      * A fused chain of per-batch stages in one operator: each input batch runs through
-     * {@code stage} and what comes out is sent at the batch's time. Frontier changes do not
-     * activate it; only data does.
+     * {@code stage} and what comes out is sent at the batch's time, with the watermark the input
+     * had when it took the batch. Frontier changes do not activate it; only data and watermarks do.
      */
     public static <T, R> Stream<R> chain(Stream<T> stream, String name, Pact<T> pact, BatchStage<T, R> stage) {
         OperatorBuilder builder = stream.scope().operator(name);
@@ -208,6 +208,7 @@ public final class Operators {
             return () -> {
                 Batch<T> batch;
                 while ((batch = input.next()) != null) {
+                    output.advanceWatermark(input.takenWatermark());
                     stage.apply(batch, send);
                 }
             };

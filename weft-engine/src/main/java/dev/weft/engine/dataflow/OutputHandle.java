@@ -6,8 +6,15 @@ package dev.weft.engine.dataflow;
  * progress tracking; and hands batches to every consumer.
  *
  * <p>Sending at time {@code t} needs a held capability at or before {@code t} for this output, or
- * an input batch at or before {@code t} consumed in the current activation; otherwise the send
- * fails with an {@link IllegalStateException} (it would let a frontier pass records in flight).
+ * an input batch consumed in the current activation whose time, moved along that input's declared
+ * {@link OperatorBuilder#summary path summary} to this output, is at or before {@code t}; otherwise
+ * the send fails with an {@link OperatorFailure} naming the operator, the output and the time (it
+ * would let a frontier pass records in flight). The check is made once per batch, not per record.
+ *
+ * <p>The output has a {@link #watermark() watermark}, stamped on every batch it sends; when it
+ * advances, what was buffered leaves first with the old one, and each consumer that got no batch
+ * since receives a watermark-only message at the end of the activation. By default it follows the
+ * operator's inputs (see {@link OperatorBuilder#passWatermarks(boolean)}).
  *
  * @param <T> the record type
  */
@@ -21,6 +28,8 @@ public final class OutputHandle<T> {
     private int location = -1;
     private Batch<T> buffer;
     private long sentThisActivation;
+    private long watermark = Long.MIN_VALUE;
+    private boolean idle;
 
     OutputHandle(OperatorCore operator) {
         this.operator = operator;
@@ -30,6 +39,10 @@ public final class OutputHandle<T> {
 
     int port() {
         return port;
+    }
+
+    boolean belongsTo(OperatorCore op) {
+        return operator == op;
     }
 
     int location() {
@@ -44,6 +57,49 @@ public final class OutputHandle<T> {
     /** The stream of this output, for consumers to read. */
     public Stream<T> stream() {
         return stream;
+    }
+
+    /** This output's watermark: {@link Long#MIN_VALUE} until the operator or its inputs advance it. */
+    public long watermark() {
+        return watermark;
+    }
+
+    /**
+     * Advances this output's watermark to {@code next}: a promise that records sent from now on
+     * are not behind it (what it measures is up to the dataflow, usually event time in
+     * milliseconds). Records buffered so far leave first, with the old watermark. A value at or
+     * behind the current watermark changes nothing: a watermark never moves back.
+     * {@link Long#MAX_VALUE} means the output will send nothing more (the engine sets it when the
+     * operator holds no capability for it and its inputs are complete).
+     */
+    public void advanceWatermark(long next) {
+        if (next <= watermark) {
+            return;
+        }
+        flushBuffer();
+        watermark = next;
+        tee.advanceWatermark(next);
+    }
+
+    /**
+     * Marks this output idle, or active again: while idle, it holds back no consumer's watermark
+     * (a consumer's input takes the minimum over its other senders); records buffered so far leave
+     * first. Sending a batch makes it active again. An input none of whose senders is active is
+     * itself {@linkplain InputHandle#isIdle() idle}, and operators that pass watermarks on pass
+     * that on too.
+     */
+    public void setIdle(boolean now) {
+        if (now == idle) {
+            return;
+        }
+        flushBuffer();
+        idle = now;
+        tee.setIdle(now);
+    }
+
+    /** Whether this output is idle (see {@link #setIdle(boolean)}). */
+    public boolean isIdle() {
+        return idle;
     }
 
     /** Sends {@code item} at the time of {@code capability}, which must belong to this output. */
@@ -100,10 +156,10 @@ public final class OutputHandle<T> {
 
     private void emit(Batch<T> batch) {
         long time = batch.time();
-        if (!operator.maySendAt(port, time)) {
-            throw new IllegalStateException("operator '" + operator.name() + "' sent at time "
-                    + operator.scope().domain().format(time) + " on output " + port
-                    + " without a capability at or before it");
+        operator.requireMaySendAt(port, time, "sent at");
+        if (idle) {
+            idle = false;
+            tee.setIdle(false);
         }
         int[] t = targets;
         for (int i = 0; i < t.length; i++) {

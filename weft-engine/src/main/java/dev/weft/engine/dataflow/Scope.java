@@ -355,6 +355,11 @@ public final class Scope implements Node {
         }
     }
 
+    /** Whether child {@code index} has been retired: it will never run again. */
+    boolean isDone(int index) {
+        return done != null && done[index];
+    }
+
     private void activateSelf() {
         anyActive = true;
         if (scheduling) {

@@ -36,21 +36,22 @@ public final class Stream<T> {
         }
         WorkerContext worker = scope.worker();
         if (pact instanceof Pact.Pipeline<T> || worker.peers() == 1) {
-            tee.add(input::deliver);
+            tee.add(new LocalPusher<>(input));
         } else {
             int channelId = worker.nextChannelId();
             String context = (pact instanceof Pact.Exchange<T> ? "exchange" : "broadcast")
                     + " into operator '" + scope.name() + "." + consumer.name() + "'";
             var channel = worker.allocator().<Batch<T>>allocate(channelId, worker.batchCodec(context));
             Pusher<Batch<T>>[] pushers = scope.publishingProductionFirst(channel.pushers());
-            input.setRemote(channel.puller());
-            worker.onChannelEvent(channelId, consumer::activate);
+            input.setRemote(channel.puller(), worker.peers());
+            worker.onChannelEvent(channelId, input::messageArrived);
             // In serializing mode even this worker's own batches take the channel, through the codec.
             int local = worker.serializing() ? -1 : worker.index();
             if (pact instanceof Pact.Exchange<T> exchange) {
-                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), pushers, local, input));
+                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), pushers, local, input,
+                        worker.index()));
             } else {
-                tee.add(new BroadcastPusher<>(pushers, local, input));
+                tee.add(new BroadcastPusher<>(pushers, local, input, worker.index()));
             }
         }
         input.markConnected();
@@ -81,6 +82,16 @@ public final class Stream<T> {
             }
 
             @Override
+            public void advanceWatermark(long watermark) {
+                innerTee.advanceWatermark(watermark);
+            }
+
+            @Override
+            public void setIdle(boolean idle) {
+                innerTee.setIdle(idle);
+            }
+
+            @Override
             public void flush() {
                 innerTee.flush();
             }
@@ -102,6 +113,16 @@ public final class Stream<T> {
             public void push(Batch<T> batch) {
                 batch.setTime(scope.domain().toOuter(batch.time()));
                 outerTee.push(batch);
+            }
+
+            @Override
+            public void advanceWatermark(long watermark) {
+                outerTee.advanceWatermark(watermark);
+            }
+
+            @Override
+            public void setIdle(boolean idle) {
+                outerTee.setIdle(idle);
             }
 
             @Override

@@ -27,6 +27,18 @@ final class Tee<T> {
         }
     }
 
+    void advanceWatermark(long watermark) {
+        for (int i = 0; i < pushers.size(); i++) {
+            pushers.get(i).advanceWatermark(watermark);
+        }
+    }
+
+    void setIdle(boolean idle) {
+        for (int i = 0; i < pushers.size(); i++) {
+            pushers.get(i).setIdle(idle);
+        }
+    }
+
     void flush() {
         for (int i = 0; i < pushers.size(); i++) {
             pushers.get(i).flush();
