@@ -2,7 +2,6 @@ package dev.weft.runtime;
 
 import dev.weft.Dataflow;
 import dev.weft.StepException;
-import dev.weft.core.Lowering;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.Execution;
 import dev.weft.engine.worker.ExecutionConfig;
