@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.codec.StableKey;
+import dev.weft.core.FunctionFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ final class Stateful {
                         V sofar = (V) slot[0];
                         slot[0] = reducer.apply(sofar, kv.value());
                     } catch (RuntimeException e) {
-                        throw StepException.forKey("reducer", kv.key(), e);
+                        throw FunctionFailure.forKey(StepException.Role.REDUCER, kv.key(), e);
                     }
                 }
                 List<KeyValue<K, V>> out = new ArrayList<>(slots.size());
@@ -187,8 +188,12 @@ final class Stateful {
 
                 @Override
                 public LogicResult<V> onBatch(List<V> values) {
-                    for (V value : values) {
-                        accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
+                    try {
+                        for (V value : values) {
+                            accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
+                        }
+                    } catch (RuntimeException e) {
+                        throw FunctionFailure.calling(StepException.Role.REDUCER, e);
                     }
                     return LogicResult.nothing();
                 }

@@ -130,7 +130,7 @@ class StepErrorsTest {
 
         assertNamesStepAndWorker(e, "flow.check", mode);
         assertThat(e.key()).isEqualTo("a");
-        assertThat(e).hasMessageContaining("key 'a'").hasMessageContaining("on_batch");
+        assertThat(e).hasMessageContaining("key 'a'").hasMessageContaining("onBatch");
     }
 
     @InEveryRunModeRestoring
@@ -145,7 +145,9 @@ class StepErrorsTest {
         StepException e = runAndCatch(mode, flow);
 
         assertThat(e).isNotNull();
-        assertThat(e.stepId()).startsWith("flow.sum.");
+        // The user's step, not reduceFinal's internal combiner or reduce step.
+        assertThat(e.stepId()).isEqualTo("flow.sum");
+        assertThat(e.role()).isEqualTo(StepException.Role.REDUCER);
         assertThat(e.key()).isEqualTo("a");
         assertThat(e).hasMessageContaining("key 'a'").hasMessageContaining("reducer");
         assertThat(e.getCause()).isInstanceOf(BadInput.class);
@@ -196,7 +198,7 @@ class StepErrorsTest {
 
         StepException e = runAndCatch(mode, flow);
 
-        assertThat(e).isNotNull().hasMessageContaining("'flow.forgetful'").hasMessageContaining("on_batch returned null")
+        assertThat(e).isNotNull().hasMessageContaining("'flow.forgetful'").hasMessageContaining("onBatch returned null")
                 .hasMessageContaining("LogicResult.nothing()");
     }
 

@@ -1,6 +1,6 @@
 package dev.weft.core;
 
-import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Scope;
@@ -70,18 +70,18 @@ final class InputOperator {
         int peers = scope.worker().peers();
         if (step.source() instanceof PartitionedSource<?, ?> partitioned) {
             PartitionedSource<Object, Object> source = (PartitionedSource<Object, Object>) partitioned;
-            List<String> names = new ArrayList<>(new TreeSet<>(call("list_partitions", source::listPartitions)));
+            List<String> names = new ArrayList<>(new TreeSet<>(call(Role.LIST_PARTITIONS, source::listPartitions)));
             for (int index = 0; index < names.size(); index++) {
                 String name = names.get(index);
                 if (scope.worker().keyGroups().partitionOwner(index) == worker) {
-                    SourcePartition<Object, Object> partition = call("build_partition",
+                    SourcePartition<Object, Object> partition = call(Role.BUILD_PARTITION,
                             () -> source.buildPartition(name, null));
                     readers.add(new Reader(name, partition, null));
                 }
             }
         } else {
             DynamicSource<Object> source = (DynamicSource<Object>) step.source();
-            StatelessSourcePartition<Object> reader = call("build", () -> source.build(worker, peers));
+            StatelessSourcePartition<Object> reader = call(Role.BUILD, () -> source.build(worker, peers));
             readers.add(new Reader("worker " + worker, null, reader));
         }
     }
@@ -119,7 +119,7 @@ final class InputOperator {
                 abort.abort();
                 return;
             } catch (Exception e) {
-                throw StepException.at(stepId, worker, "next_batch of partition '" + reader.name + "'", e);
+                throw Failures.at(stepId, worker, Role.NEXT_BATCH, reader.partitionName(), e);
             }
             if (items == null) {
                 close(reader);
@@ -160,15 +160,15 @@ final class InputOperator {
         try {
             reader.close();
         } catch (Exception e) {
-            throw StepException.at(stepId, worker, "close of partition '" + reader.name + "'", e);
+            throw Failures.at(stepId, worker, Role.CLOSE, reader.partitionName(), e);
         }
     }
 
-    private <R> R call(String function, java.util.concurrent.Callable<R> body) {
+    private <R> R call(Role role, java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
         } catch (Exception e) {
-            throw StepException.at(stepId, worker, function, e);
+            throw Failures.at(stepId, worker, role, e);
         }
     }
 
@@ -207,6 +207,11 @@ final class InputOperator {
             if (activator != null) {
                 activator.close();
             }
+        }
+
+        /** The partition's name, or {@code null} for a dynamic source's reader. */
+        String partitionName() {
+            return partition != null ? name : null;
         }
 
         List<Object> next() throws Exception {

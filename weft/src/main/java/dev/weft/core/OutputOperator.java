@@ -1,7 +1,7 @@
 package dev.weft.core;
 
 import dev.weft.KeyValue;
-import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.engine.dataflow.InputHandle;
 import dev.weft.engine.dataflow.KeyGroups;
 import dev.weft.engine.dataflow.OperatorBuilder;
@@ -36,7 +36,7 @@ final class OutputOperator {
         OperatorBuilder builder = scope.operator(step.stepId());
         if (step.sink() instanceof PartitionedSink<?, ?, ?> partitioned) {
             PartitionedSink<Object, Object, Object> sink = (PartitionedSink<Object, Object, Object>) partitioned;
-            List<String> partitions = new ArrayList<>(new TreeSet<>(call(step, worker, "list_partitions",
+            List<String> partitions = new ArrayList<>(new TreeSet<>(call(step, worker, Role.LIST_PARTITIONS, null,
                     sink::listPartitions)));
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("output step '" + step.stepId() + "': the sink lists no partitions");
@@ -70,9 +70,9 @@ final class OutputOperator {
                                         + ", which does not own it");
                             }
                             SinkPartition<KeyValue<Object, Object>, Object> partition = open.computeIfAbsent(name,
-                                    n -> call(step, worker, "build_partition", () -> sink.buildPartition(n, null)));
+                                    n -> call(step, worker, Role.BUILD_PARTITION, n, () -> sink.buildPartition(n, null)));
                             List<KeyValue<Object, Object>> items = e.getValue();
-                            run(step, worker, "write_batch of partition '" + name + "'", () -> partition.writeBatch(items));
+                            run(step, worker, Role.WRITE_BATCH, name, () -> partition.writeBatch(items));
                             e.setValue(new ArrayList<>());
                         }
                     });
@@ -82,7 +82,7 @@ final class OutputOperator {
                     if (input.frontier().isEmpty()) {
                         closed[0] = true;
                         for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
-                            run(step, worker, "close of partition '" + e.getKey() + "'", e.getValue()::close);
+                            run(step, worker, Role.CLOSE, e.getKey(), e.getValue()::close);
                         }
                         return;
                     }
@@ -90,7 +90,7 @@ final class OutputOperator {
                     for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
                         SinkPartition<KeyValue<Object, Object>, Object> partition = e.getValue();
                         if (wakeups.due(partition.nextAwake())) {
-                            run(step, worker, "write_batch of partition '" + e.getKey() + "'",
+                            run(step, worker, Role.WRITE_BATCH, e.getKey(),
                                     () -> partition.writeBatch(List.of()));
                         }
                         java.time.Instant at = partition.nextAwake();
@@ -106,23 +106,23 @@ final class OutputOperator {
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
             Wakeups wakeups = new Wakeups(scope, builder.activator());
             builder.build(capabilities -> {
-                StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
+                StatelessSinkPartition<Object> writer = call(step, worker, Role.BUILD, null, () -> sink.build(worker, peers));
                 boolean[] closed = new boolean[1];
                 return () -> {
                     input.forEach(batch -> {
                         List<Object> items = new BatchList<>(batch);
-                        run(step, worker, "write_batch", () -> writer.writeBatch(items));
+                        run(step, worker, Role.WRITE_BATCH, null, () -> writer.writeBatch(items));
                     });
                     if (closed[0]) {
                         return;
                     }
                     if (input.frontier().isEmpty()) {
                         closed[0] = true;
-                        run(step, worker, "close", writer::close);
+                        run(step, worker, Role.CLOSE, null, writer::close);
                         return;
                     }
                     if (wakeups.due(writer.nextAwake())) {
-                        run(step, worker, "write_batch", () -> writer.writeBatch(List.of()));
+                        run(step, worker, Role.WRITE_BATCH, null, () -> writer.writeBatch(List.of()));
                     }
                     wakeups.arm(writer.nextAwake());
                 };
@@ -145,19 +145,20 @@ final class OutputOperator {
         void run() throws Exception;
     }
 
-    private static void run(CoreStep.Output step, int worker, String function, Action action) {
+    private static void run(CoreStep.Output step, int worker, Role role, String partition, Action action) {
         try {
             action.run();
         } catch (Exception | Error e) {
-            throw StepException.at(step.stepId(), worker, function, e);
+            throw Failures.at(step.stepId(), worker, role, partition, e);
         }
     }
 
-    private static <R> R call(CoreStep.Output step, int worker, String function, java.util.concurrent.Callable<R> body) {
+    private static <R> R call(CoreStep.Output step, int worker, Role role, String partition,
+            java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
         } catch (Exception e) {
-            throw StepException.at(step.stepId(), worker, function, e);
+            throw Failures.at(step.stepId(), worker, role, partition, e);
         }
     }
 }

@@ -4,11 +4,11 @@ import dev.weft.KeyValue;
 import dev.weft.LogicResult;
 import dev.weft.StatefulBatchLogic;
 import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.codec.Codec;
 import dev.weft.codec.CodecRegistry;
 import dev.weft.codec.Decoder;
 import dev.weft.codec.Encoder;
-import dev.weft.codec.StableHash;
 import dev.weft.codec.StableKey;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.InputHandle;
@@ -65,7 +65,7 @@ final class StatefulBatchOperator {
     }
 
     private static long keyHash(Object item) {
-        return StableHash.hash(((KeyValue<?, ?>) item).key());
+        return ((KeyValue<?, ?>) item).keyHash();
     }
 
     /** The per-worker state and activation logic of one stateful step. */
@@ -127,7 +127,7 @@ final class StatefulBatchOperator {
                 for (Map.Entry<StableKey, Entry> entry : logics.entrySet()) {
                     StableKey key = entry.getKey();
                     StatefulBatchLogic<Object, Object, Object> logic = entry.getValue().logic;
-                    LogicResult<Object> result = callback(key, "on_eof", logic::onEof);
+                    LogicResult<Object> result = callback(key, Role.ON_EOF, logic::onEof);
                     emit(capability.time(), key, result);
                 }
                 logics.clear();
@@ -158,7 +158,7 @@ final class StatefulBatchOperator {
                 List<Object> values = entry.values;
                 entry.values = null;
                 StatefulBatchLogic<Object, Object, Object> logic = entry.logic;
-                LogicResult<Object> result = callback(entry.key, "on_batch", () -> logic.onBatch(values));
+                LogicResult<Object> result = callback(entry.key, Role.ON_BATCH, () -> logic.onBatch(values));
                 emit(epoch, entry.key, result);
                 afterCallback(entry.key, logic, result);
             }
@@ -183,7 +183,7 @@ final class StatefulBatchOperator {
                     continue;
                 }
                 StatefulBatchLogic<Object, Object, Object> logic = entry.logic;
-                LogicResult<Object> result = callback(key, "on_notify", logic::onNotify);
+                LogicResult<Object> result = callback(key, Role.ON_NOTIFY, logic::onNotify);
                 emit(capability.time(), key, result);
                 afterCallback(key, logic, result);
             }
@@ -196,7 +196,7 @@ final class StatefulBatchOperator {
                 schedule.remove(key);
                 return;
             }
-            Instant at = call(key, "notify_at", logic::notifyAt);
+            Instant at = call(key, Role.NOTIFY_AT, logic::notifyAt);
             if (at != null && !at.equals(schedule.get(key))) {
                 schedule.put(key, at);
                 wakeups.add(new Scheduled(at, key));
@@ -208,7 +208,7 @@ final class StatefulBatchOperator {
 
         /** Test mode: replaces the logic by one rebuilt from its encoded and decoded snapshot. */
         private void restoreFromSnapshot(StableKey key, StatefulBatchLogic<Object, Object, Object> logic) {
-            Object restored = call(key, "snapshot", () -> {
+            Object restored = call(key, Role.SNAPSHOT, () -> {
                 Object state = logic.snapshot();
                 Encoder out = new Encoder();
                 stateCodec.encode(state, out);
@@ -218,9 +218,9 @@ final class StatefulBatchOperator {
         }
 
         private StatefulBatchLogic<Object, Object, Object> build(StableKey key, Object resumeState) {
-            StatefulBatchLogic<Object, Object, Object> logic = call(key, "builder", () -> step.builder().apply(resumeState));
+            StatefulBatchLogic<Object, Object, Object> logic = call(key, Role.BUILDER, () -> step.builder().apply(resumeState));
             if (logic == null) {
-                throw failure(key, "builder", new NullPointerException("the builder returned null; return a logic"));
+                throw failure(key, Role.BUILDER, new NullPointerException("the builder returned null; return a logic"));
             }
             return logic;
         }
@@ -246,7 +246,7 @@ final class StatefulBatchOperator {
         }
 
         /** Calls a callback of the key's logic, which must return a result. */
-        private LogicResult<Object> callback(StableKey key, String function,
+        private LogicResult<Object> callback(StableKey key, Role function,
                 java.util.function.Supplier<LogicResult<Object>> body) {
             LogicResult<Object> result = call(key, function, body);
             if (result == null) {
@@ -256,7 +256,7 @@ final class StatefulBatchOperator {
             return result;
         }
 
-        private <R> R call(StableKey key, String function, java.util.function.Supplier<R> body) {
+        private <R> R call(StableKey key, Role function, java.util.function.Supplier<R> body) {
             try {
                 return body.get();
             } catch (RuntimeException | Error e) {
@@ -264,8 +264,8 @@ final class StatefulBatchOperator {
             }
         }
 
-        private StepException failure(StableKey key, String function, Throwable cause) {
-            return StepException.at(step.stepId(), worker, function, StepException.forKey(function, key.key(), cause));
+        private StepException failure(StableKey key, Role function, Throwable cause) {
+            return Failures.forKey(step.stepId(), worker, function, key.key(), cause);
         }
     }
 

@@ -3,8 +3,11 @@ package dev.weft.runtime;
 import dev.weft.Dataflow;
 import dev.weft.StepException;
 import dev.weft.codec.CodecRegistry;
+import dev.weft.core.ApiAccess;
 import dev.weft.core.CoreOperators;
 import dev.weft.core.CoreStep;
+import dev.weft.core.Failures;
+import dev.weft.core.Graph;
 import dev.weft.engine.dataflow.BatchStage;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Pact;
@@ -26,7 +29,7 @@ import java.util.Map;
 final class Lowering {
 
     private final Scope scope;
-    private final Dataflow flow;
+    private final Graph graph;
     private final Duration epochInterval;
     private final boolean restoreStateEveryBatch;
     private final CodecRegistry codecs;
@@ -37,7 +40,7 @@ final class Lowering {
     private Lowering(Scope scope, Dataflow flow, Duration epochInterval, boolean restoreStateEveryBatch,
             CodecRegistry codecs, Runnable abort) {
         this.scope = scope;
-        this.flow = flow;
+        this.graph = ApiAccess.graph(flow);
         this.epochInterval = epochInterval;
         this.restoreStateEveryBatch = restoreStateEveryBatch;
         this.codecs = codecs;
@@ -63,7 +66,7 @@ final class Lowering {
 
     private void lower() {
         int worker = scope.worker().index();
-        for (CoreStep step : flow.coreSteps()) {
+        for (CoreStep step : graph.steps()) {
             if (step instanceof CoreStep.Input s) {
                 streams.put(s.down(), CoreOperators.input(scope, s, epochInterval, abort));
             } else if (step instanceof CoreStep.Output s) {
@@ -76,7 +79,7 @@ final class Lowering {
                         try {
                             s.inspector().inspect(s.stepId(), batch.get(i), batch.time(), worker);
                         } catch (RuntimeException e) {
-                            throw StepException.at(s.stepId(), worker, "inspector", e);
+                            throw Failures.at(s.stepId(), worker, StepException.Role.INSPECTOR, e);
                         }
                     }
                     downstream.accept(batch);
@@ -112,7 +115,7 @@ final class Lowering {
 
     private void fuse(String up, String down, String stepId, BatchStage<Object, Object> stage) {
         Object upstream = streams.get(up);
-        if (upstream instanceof Pending pending && flow.readersOf(up) == 1) {
+        if (upstream instanceof Pending pending && graph.readersOf(up) == 1) {
             List<String> names = new ArrayList<>(pending.names());
             names.add(stepId);
             streams.put(up, null);
