@@ -23,17 +23,16 @@ import java.util.TreeSet;
  * items at the current epoch, and advances the epoch every epoch interval of system time.
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
- * give is polled again when it asks ({@code nextAwake}) or after a short pause, never in a busy
- * loop. The input ends, dropping its capability, when every reader has ended. Reading stops while
- * the engine's flow control says too much is in flight.
+ * give is polled again when it asks ({@code nextAwake}), when its wake-up runs, or after a pause
+ * that grows while it stays empty ({@link IdleBackoff}), never in a busy loop. The input ends,
+ * dropping its capability, when every reader has ended; a reader is closed when it ends, or by the
+ * worker when the run stops first (a failure, a cancel, an abort). Reading stops while the
+ * engine's flow control says too much is in flight.
  */
 final class InputOperator {
 
     /** The first epoch: epochs count from 1, as Bytewax's do, so {@code inspectDebug} shows the same numbers. */
     static final long FIRST_EPOCH = 1;
-
-    /** How long to wait before polling a reader that returned nothing and named no time. */
-    static final Duration IDLE_POLL = Duration.ofMillis(10);
 
     private final Scope scope;
     private final CoreStep.Input step;
@@ -76,14 +75,23 @@ final class InputOperator {
                 if (scope.worker().keyGroups().partitionOwner(index) == worker) {
                     SourcePartition<Object, Object> partition = call(Role.BUILD_PARTITION,
                             () -> source.buildPartition(name, null));
-                    readers.add(new Reader(name, partition, null));
+                    add(new Reader(name, partition, null));
                 }
             }
         } else {
             DynamicSource<Object> source = (DynamicSource<Object>) step.source();
             StatelessSourcePartition<Object> reader = call(Role.BUILD, () -> source.build(worker, peers));
-            readers.add(new Reader("worker " + worker, null, reader));
+            add(new Reader("worker " + worker, null, reader));
         }
+    }
+
+    /** Starts reading {@code reader}, which the worker closes however the run ends if it has not ended by then. */
+    private void add(Reader reader) {
+        reader.resource = StepResource.own(scope, stepId, reader.partitionName(), () -> {
+            reader.stopWakeUps();
+            reader.close();
+        });
+        readers.add(reader);
     }
 
     private void run(SourceContext<Object> context) {
@@ -122,15 +130,18 @@ final class InputOperator {
                 throw Failures.at(stepId, worker, Role.NEXT_BATCH, reader.partitionName(), e);
             }
             if (items == null) {
-                close(reader);
+                reader.resource.close();
                 readers.remove(reader);
                 continue;
             }
             for (Object item : items) {
                 context.output().give(capability, item);
             }
+            if (!items.isEmpty()) {
+                reader.idle.reset();
+            }
             Instant asked = reader.nextAwake();
-            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(IDLE_POLL) : null;
+            reader.nextPoll = asked != null ? asked : items.isEmpty() ? wallNow.plus(reader.idle.afterEmptyPoll()) : null;
         }
         if (readers.isEmpty()) {
             capability.drop();
@@ -155,15 +166,6 @@ final class InputOperator {
         context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
     }
 
-    private void close(Reader reader) {
-        reader.stopWakeUps();
-        try {
-            reader.close();
-        } catch (Exception e) {
-            throw Failures.at(stepId, worker, Role.CLOSE, reader.partitionName(), e);
-        }
-    }
-
     private <R> R call(Role role, java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
@@ -178,6 +180,10 @@ final class InputOperator {
         final SourcePartition<Object, Object> partition;
         final StatelessSourcePartition<Object> stateless;
         Instant nextPoll;
+        /** When to poll again after empty polls that named no time. */
+        final IdleBackoff idle = new IdleBackoff();
+        /** Closes the partition and its wake-ups, exactly once. */
+        StepResource resource;
         /** Set by the partition's wake-up, from any thread: poll it at the next activation. */
         volatile boolean woken;
         private SyncActivator activator;

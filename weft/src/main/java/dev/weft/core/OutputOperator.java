@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * Runs an {@code output} step. A dynamic sink gets one writer per worker, which writes what its
  * worker holds. A partitioned sink's items are routed by key to their partition, and each
  * partition (sorted by name, dealt round robin) is opened and written by its one worker. Writers are
- * closed when the input ends.
+ * closed when the input ends, or by the worker when the run stops first (a failure, a cancel, an
+ * abort), each exactly once.
  */
 final class OutputOperator {
 
@@ -51,6 +52,7 @@ final class OutputOperator {
             Wakeups wakeups = new Wakeups(scope, builder.activator());
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
+                Map<String, StepResource> closers = new HashMap<>();
                 Map<String, List<KeyValue<Object, Object>>> perPartition = new HashMap<>();
                 boolean[] closed = new boolean[1];
                 return () -> {
@@ -70,7 +72,12 @@ final class OutputOperator {
                                         + ", which does not own it");
                             }
                             SinkPartition<KeyValue<Object, Object>, Object> partition = open.computeIfAbsent(name,
-                                    n -> call(step, worker, Role.BUILD_PARTITION, n, () -> sink.buildPartition(n, null)));
+                                    n -> {
+                                        SinkPartition<KeyValue<Object, Object>, Object> built = call(step, worker,
+                                                Role.BUILD_PARTITION, n, () -> sink.buildPartition(n, null));
+                                        closers.put(n, StepResource.own(scope, step.stepId(), n, built));
+                                        return built;
+                                    });
                             List<KeyValue<Object, Object>> items = e.getValue();
                             run(step, worker, Role.WRITE_BATCH, name, () -> partition.writeBatch(items));
                             e.setValue(new ArrayList<>());
@@ -81,8 +88,8 @@ final class OutputOperator {
                     }
                     if (input.frontier().isEmpty()) {
                         closed[0] = true;
-                        for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
-                            run(step, worker, Role.CLOSE, e.getKey(), e.getValue()::close);
+                        for (StepResource closer : closers.values()) {
+                            closer.close();
                         }
                         return;
                     }
@@ -107,6 +114,7 @@ final class OutputOperator {
             Wakeups wakeups = new Wakeups(scope, builder.activator());
             builder.build(capabilities -> {
                 StatelessSinkPartition<Object> writer = call(step, worker, Role.BUILD, null, () -> sink.build(worker, peers));
+                StepResource closer = StepResource.own(scope, step.stepId(), null, writer);
                 boolean[] closed = new boolean[1];
                 return () -> {
                     input.forEach(batch -> {
@@ -118,7 +126,7 @@ final class OutputOperator {
                     }
                     if (input.frontier().isEmpty()) {
                         closed[0] = true;
-                        run(step, worker, Role.CLOSE, null, writer::close);
+                        closer.close();
                         return;
                     }
                     if (wakeups.due(writer.nextAwake())) {

@@ -29,7 +29,11 @@ public interface SinkPartition<T, S> extends AutoCloseable {
         return null;
     }
 
-    /** Flushes and releases resources; called once. */
+    /**
+     * Flushes and releases resources; called once, on the worker's thread, when the input ends or,
+     * at the latest, when the run stops for any reason (a failure on any worker, a cancel, an
+     * abort). An exception fails the run, naming the step.
+     */
     @Override
     default void close() throws Exception {
     }

@@ -24,7 +24,9 @@ public interface SourcePartition<T, S> extends AutoCloseable {
 
     /**
      * When to call {@link #nextBatch()} next: {@code null} (the default) means as soon as
-     * possible if the last batch was not empty, and after a short pause if it was.
+     * possible if the last batch was not empty, and after a pause if it was: 10 ms, doubling with
+     * every further empty batch up to 1 s, so a quiet partition costs almost no CPU. A partition
+     * that must react sooner names a time here or runs its wake-up ({@link #setWakeUp}).
      */
     default Instant nextAwake() {
         return null;
@@ -45,7 +47,11 @@ public interface SourcePartition<T, S> extends AutoCloseable {
     default void setWakeUp(Runnable wakeUp) {
     }
 
-    /** Releases resources; called once, when the partition ends or the dataflow stops. */
+    /**
+     * Releases resources (stops client threads, closes files and connections); called once, on the
+     * worker's thread, when the partition ends or, at the latest, when the run stops for any reason
+     * (a failure on any worker, a cancel, an abort). An exception fails the run, naming the step.
+     */
     @Override
     default void close() throws Exception {
     }

@@ -25,7 +25,7 @@ public interface StatelessSinkPartition<T> extends AutoCloseable {
         return null;
     }
 
-    /** Flushes and releases resources; called once. */
+    /** Flushes and releases resources; called once, as for {@link SinkPartition#close()}. */
     @Override
     default void close() throws Exception {
     }

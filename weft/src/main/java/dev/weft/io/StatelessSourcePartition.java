@@ -32,7 +32,7 @@ public interface StatelessSourcePartition<T> extends AutoCloseable {
     default void setWakeUp(Runnable wakeUp) {
     }
 
-    /** Releases resources; called once. */
+    /** Releases resources; called once, as for {@link SourcePartition#close()}. */
     @Override
     default void close() throws Exception {
     }

@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * aborts (the testing source's ABORT marker) stops every worker at once, as a crash would, and
  * the run returns normally. {@link #cancel(String)} (from a shutdown hook, say) stops a run from
  * another thread.
+ *
+ * <p>However a run ends (success, a failure on any worker, a cancel, an abort), every source
+ * partition and sink writer it opened is closed exactly once before {@link #run()} returns or
+ * throws. A close that fails fails the run with a {@link StepException} naming the step and worker
+ * (after everything else was closed); after another failure it is attached to it as suppressed.
  */
 public final class Runner {
 
@@ -77,12 +82,28 @@ public final class Runner {
                     config.epochInterval(), config.restoreStateEveryBatch(), flow.codecs(), abort)));
         } catch (OperatorFailure failure) {
             if (failure.getCause() instanceof StepException step) {
+                moveSuppressed(failure, step);
                 throw namingTheUsersStep(step);
             }
             throw failure;
         } catch (CancellationException cancelled) {
             if (!aborted.get()) {
                 throw cancelled;
+            }
+            Throwable[] closeFailures = cancelled.getSuppressed();
+            if (closeFailures.length > 0 && closeFailures[0] instanceof RuntimeException first) {
+                // An abort ends the run as a crash would, but a connector that failed to close is a real failure.
+                moveSuppressed(cancelled, first);
+                throw first;
+            }
+        }
+    }
+
+    /** Attaches what {@code from} suppressed (close failures as the workers stopped) to {@code to}, which is thrown instead. */
+    private static void moveSuppressed(Throwable from, Throwable to) {
+        for (Throwable suppressed : from.getSuppressed()) {
+            if (suppressed != to) {
+                to.addSuppressed(suppressed);
             }
         }
     }

@@ -95,9 +95,11 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldCancelEveryWorkerWhenShutdownHookRuns() throws Exception {
+    void shouldCancelEveryWorkerAndCloseEveryReaderWhenShutdownHookRuns() throws Exception {
         Cli cli = new Cli();
         TestFlows.foreverStarted = new CountDownLatch(1);
+        TestFlows.FOREVER_OPENED.set(0);
+        TestFlows.FOREVER_CLOSED.set(0);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<Cli.Result> running = executor.submit(() -> cli.run("run", "-w", "2", "dev.weft.cli.TestFlows::silentForever"));
@@ -111,6 +113,8 @@ class RunCommandTest {
                     .contains("weft run: shutting down (Ctrl-C or SIGTERM): cancelling every worker")
                     .contains("weft run: dataflow 'forever' stopped before its inputs ended: execution cancelled: "
                             + ShutdownCancellation.REASON);
+            assertThat(TestFlows.FOREVER_OPENED.get()).as("readers opened").isPositive();
+            assertThat(TestFlows.FOREVER_CLOSED).as("readers closed").hasValue(TestFlows.FOREVER_OPENED.get());
         } finally {
             executor.shutdownNow();
         }

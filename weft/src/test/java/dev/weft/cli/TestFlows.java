@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,12 @@ public final class TestFlows {
 
     /** Counted down when a {@link #forever()} source first runs. */
     public static volatile CountDownLatch foreverStarted = new CountDownLatch(1);
+
+    /** How many readers of {@link #forever()} sources have been opened. */
+    public static final AtomicInteger FOREVER_OPENED = new AtomicInteger();
+
+    /** How many readers of {@link #forever()} sources have been closed. */
+    public static final AtomicInteger FOREVER_CLOSED = new AtomicInteger();
 
     private TestFlows() {
     }
@@ -83,6 +90,10 @@ public final class TestFlows {
         flow.input("ticks", (DynamicSource<String>) (worker, workers) -> new StatelessSourcePartition<>() {
             private boolean ticked;
 
+            {
+                FOREVER_OPENED.incrementAndGet();
+            }
+
             @Override
             public List<String> nextBatch() {
                 foreverStarted.countDown();
@@ -100,6 +111,7 @@ public final class TestFlows {
 
             @Override
             public void close() {
+                FOREVER_CLOSED.incrementAndGet();
             }
         }).inspect("show", (step, item) -> {
             if (print) {

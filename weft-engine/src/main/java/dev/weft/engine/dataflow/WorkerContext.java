@@ -34,8 +34,22 @@ public interface WorkerContext {
     /**
      * A handle that any thread may use to run {@code activation} on this worker's thread; while it
      * is open the worker counts as possibly receiving outside work (so it is never declared stalled).
+     * The worker owns it: if it is still open when the worker ends, the worker closes it, after
+     * which {@link SyncActivator#activate()} does nothing.
      */
     SyncActivator syncActivator(Runnable activation);
+
+    /**
+     * Takes ownership of {@code resource} (a connector's partition or writer, a client): it is
+     * closed exactly once, either early through the returned handle or when this worker ends,
+     * however it ends (every dataflow finished, an operator on any worker failed, the execution
+     * was cancelled), newest first. A close that fails when the worker ends fails the execution if
+     * nothing else did, and is otherwise attached as suppressed to the failure that ended it.
+     *
+     * @param resource what to close
+     * @return the handle that closes it early
+     */
+    Owned own(AutoCloseable resource);
 
     /** The codec for batches on an exchange or broadcast channel described by {@code context}. */
     <T> MessageCodec<Batch<T>> batchCodec(String context);

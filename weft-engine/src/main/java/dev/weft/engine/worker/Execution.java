@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  * {@link dev.weft.engine.dataflow.OperatorFailure} naming the operator and worker, a
  * {@link StalledException} when nothing can move, or a {@link CancellationException} after
  * {@link #cancel(String)}.
+ *
+ * <p>Whatever ends a worker (its dataflows finished, a failure on any worker, a cancel), it closes
+ * what its operators opened ({@link dev.weft.engine.dataflow.WorkerContext#own}) before
+ * {@link #run} returns or throws: a close that fails is attached as suppressed to the failure
+ * thrown, or is itself thrown after an otherwise successful run.
  */
 public final class Execution {
 
@@ -94,6 +99,10 @@ public final class Execution {
         } catch (Throwable t) {
             state.fail(t);
         } finally {
+            Throwable closeFailure = worker.closeOwnedResources();
+            if (closeFailure != null) {
+                state.failOrSuppress(closeFailure);
+            }
             state.workerFinished(idle);
         }
     }

@@ -41,6 +41,22 @@ final class ExecutionState {
         }
     }
 
+    /**
+     * Records a failure that came after the work (a resource failing to close as its worker
+     * ended): the first failure if there is none yet, otherwise suppressed onto the first.
+     */
+    void failOrSuppress(Throwable cause) {
+        if (failure.compareAndSet(null, cause)) {
+            failed = true;
+            wakeAll.run();
+            return;
+        }
+        Throwable first = failure.get();
+        if (first != cause) {
+            first.addSuppressed(cause);
+        }
+    }
+
     boolean failed() {
         return failed;
     }

@@ -70,11 +70,51 @@ public final class SimulatedExecution {
      * Performs random actions (deliver one message in transit, or step one unfinished worker)
      * until every worker has finished, calling {@code check} after each action.
      *
+     * <p>However it ends, every worker then closes what its operators opened
+     * ({@link dev.weft.engine.dataflow.WorkerContext#own}); a close failure is suppressed onto the
+     * failure thrown, or thrown itself after an otherwise successful run.
+     *
      * @return the number of actions performed
      * @throws StalledException if no action can change anything but some worker is unfinished
      * @throws IllegalStateException if {@code maxActions} are not enough
      */
     public long runToCompletion(long maxActions, Runnable check) {
+        Throwable failure = null;
+        try {
+            return runActions(maxActions, check);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            closeOwnedResources(failure);
+        }
+    }
+
+    private void closeOwnedResources(Throwable failure) {
+        Throwable first = failure;
+        for (Worker w : workers) {
+            Throwable closeFailure = w.closeOwnedResources();
+            if (closeFailure == null) {
+                continue;
+            }
+            if (first == null) {
+                first = closeFailure;
+            } else {
+                first.addSuppressed(closeFailure);
+            }
+        }
+        if (failure == null && first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure == null && first instanceof Error error) {
+            throw error;
+        }
+        if (failure == null && first != null) {
+            throw new IllegalStateException("closing what a worker opened failed: " + first, first);
+        }
+    }
+
+    private long runActions(long maxActions, Runnable check) {
         long actions = 0;
         int idleSweeps = 0;
         while (!isDone()) {

@@ -5,6 +5,7 @@ import dev.weft.engine.communication.Allocator;
 import dev.weft.engine.communication.MessageCodec;
 import dev.weft.engine.dataflow.Batch;
 import dev.weft.engine.dataflow.KeyGroups;
+import dev.weft.engine.dataflow.Owned;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.SyncActivator;
 import dev.weft.engine.dataflow.WorkerContext;
@@ -41,6 +42,7 @@ public final class Worker implements WorkerContext {
     private final Map<Integer, Runnable> channelActivations = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final Queue<Runnable> external = new MpscUnboundedXaddArrayQueue<>(64);
+    private final OwnedResources owned = new OwnedResources();
     private int channels;
     private long timerSequence;
 
@@ -143,6 +145,16 @@ public final class Worker implements WorkerContext {
         return !external.isEmpty() || allocator.hasEvents() || !activeRoots.isEmpty() || state.failed();
     }
 
+    /**
+     * Closes everything this worker's operators opened and have not closed (see {@link #own}),
+     * whatever ended the worker. Called once, on the worker's thread, when it stops.
+     *
+     * @return the first close failure, later ones suppressed onto it; {@code null} if none
+     */
+    Throwable closeOwnedResources() {
+        return owned.closeAll();
+    }
+
     /** Explains what every unfinished dataflow of this worker still waits for. */
     String describeOutstanding() {
         StringBuilder out = new StringBuilder();
@@ -191,13 +203,21 @@ public final class Worker implements WorkerContext {
     }
 
     @Override
+    public Owned own(AutoCloseable resource) {
+        return owned.own(resource);
+    }
+
+    @Override
     public SyncActivator syncActivator(Runnable activation) {
         state.activatorOpened();
-        return new SyncActivator() {
+        SyncActivator activator = new SyncActivator() {
             private final AtomicBoolean closed = new AtomicBoolean();
 
             @Override
             public void activate() {
+                if (closed.get()) {
+                    return;
+                }
                 external.offer(activation);
                 allocator.signal().wake();
             }
@@ -210,6 +230,8 @@ public final class Worker implements WorkerContext {
                 }
             }
         };
+        owned.own(activator);
+        return activator;
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.concurrent.CancellationException;
  * put, end or failure wakes the worker at once through the runtime's thread-safe wake-up; when the
  * feed is empty the reader also asks to be looked at again after {@code pollInterval}, only as a
  * safety net, so an idle source neither spins nor polls often. Items queued before an end or a failure are all emitted first; a failure then fails
- * the dataflow with the client's exception as cause. When the partition closes, the handle that
+ * the dataflow with the client's exception as cause. When the reader closes (after its feed
+ * ended, or when the run stops for any reason: a failure on any worker, a cancel), the handle that
  * {@code start} returned is closed, and later puts throw {@link CancellationException}.
  *
  * <p>The feed holds at most {@code capacity} items: {@link Feed#put} blocks the client's thread
