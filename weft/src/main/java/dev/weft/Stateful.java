@@ -1,6 +1,8 @@
 package dev.weft;
 
-import dev.weft.codec.StableKey;
+import dev.weft.StepException.Role;
+import dev.weft.core.FunctionFailure;
+import dev.weft.core.KeyTable;
 import dev.weft.core.FunctionFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,12 @@ final class Stateful {
                 if (discard) {
                     logic = builder.apply(null);
                 }
-                LogicResult<W> result = logic.onItem(value);
+                LogicResult<W> result;
+                try {
+                    result = logic.onItem(value);
+                } catch (RuntimeException e) {
+                    throw FunctionFailure.calling(Role.ON_ITEM, e);
+                }
                 if (result == null) {
                     throw new NullPointerException("on_item returned null; return LogicResult.nothing() to emit nothing"
                             + " and keep the state");
@@ -92,10 +99,19 @@ final class Stateful {
         });
     }
 
+    /** Calls a stateful map's mapper, naming its role if it fails. */
+    private static <S, V, U> U apply(BiFunction<S, ? super V, U> mapper, S state, V value) {
+        try {
+            return mapper.apply(state, value);
+        } catch (RuntimeException e) {
+            throw FunctionFailure.calling(Role.MAPPER, e);
+        }
+    }
+
     private static <U extends StateUpdate<?, ?>> U requireUpdate(U update) {
         if (update == null) {
-            throw new NullPointerException("the mapper returned null; return StateUpdate.of(newState, emit), with a"
-                    + " null state to discard the key's state");
+            throw FunctionFailure.calling(Role.MAPPER, new NullPointerException("the mapper returned null; return StateUpdate.of(newState, emit), with a"
+                    + " null state to discard the key's state"));
         }
         return update;
     }
@@ -109,10 +125,10 @@ final class Stateful {
             public LogicResult<W> onBatch(List<V> values) {
                 List<W> out = new ArrayList<>();
                 for (V value : values) {
-                    StateUpdate<S, ? extends Iterable<W>> update = requireUpdate(mapper.apply(state, value));
+                    StateUpdate<S, ? extends Iterable<W>> update = requireUpdate(apply(mapper, state, value));
                     if (update.emit() == null) {
-                        throw new NullPointerException("the mapper returned null to emit; return an empty list to emit"
-                                + " nothing");
+                        throw FunctionFailure.calling(Role.MAPPER, new NullPointerException("the mapper returned null"
+                                + " to emit; return an empty list to emit nothing"));
                     }
                     update.emit().forEach(out::add);
                     state = update.state();
@@ -132,12 +148,16 @@ final class Stateful {
     static <K, V, S> KeyedStream<K, S> foldFinal(KeyedStream<K, V> up, String stepId, Supplier<S> builder,
             BiFunction<S, ? super V, S> folder) {
         return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<V, S, S>() {
-            private S accumulator = resume != null ? resume : builder.get();
+            private S accumulator = resume != null ? resume : initial(builder);
 
             @Override
             public LogicResult<S> onBatch(List<V> values) {
-                for (V value : values) {
-                    accumulator = folder.apply(accumulator, value);
+                try {
+                    for (V value : values) {
+                        accumulator = folder.apply(accumulator, value);
+                    }
+                } catch (RuntimeException e) {
+                    throw FunctionFailure.calling(Role.FOLDER, e);
                 }
                 return LogicResult.nothing();
             }
@@ -154,34 +174,51 @@ final class Stateful {
         });
     }
 
+    private static <S> S initial(Supplier<S> builder) {
+        try {
+            return builder.get();
+        } catch (RuntimeException e) {
+            throw FunctionFailure.calling(Role.BUILDER, e);
+        }
+    }
+
     static <K, V> KeyedStream<K, V> reduceFinal(KeyedStream<K, V> up, String stepId, BinaryOperator<V> reducer) {
         return up.flow().operator(stepId, "reduce_final", () -> {
             KeyedStream<K, V> combined = new KeyedStream<>(up.asStream().flatMapBatch("combine", items -> {
-                // Grouped by the keys' stable hash and equality, never by their hashCode(); one lookup per item,
-                // and each key's running value kept in a one-element holder.
-                Map<StableKey, Object[]> slots = new LinkedHashMap<>(items.size() * 2);
-                for (KeyValue<K, V> kv : items) {
-                    StableKey key = new StableKey(kv.key());
-                    Object[] slot = slots.get(key);
-                    if (slot == null) {
-                        slots.put(key, new Object[] {kv.value()});
+                // Grouped by each pair's stable hash (computed when the pair was made) and key equality, never by
+                // hashCode(); each key's first pair moves to the front of the batch, the running values beside.
+                int n = items.size();
+                KeyTable<int[]> firstAt = new KeyTable<>(Math.min(n, 256));
+                Object[] running = new Object[n];
+                boolean[] combinedAt = new boolean[n];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    KeyValue<K, V> kv = items.get(i);
+                    int[] at = firstAt.get(kv.keyHash(), kv.key());
+                    if (at == null) {
+                        firstAt.put(kv.keyHash(), kv.key(), new int[] {kept});
+                        running[kept] = kv.value();
+                        items.set(kept++, kv);
                         continue;
                     }
                     try {
                         @SuppressWarnings("unchecked")
-                        V sofar = (V) slot[0];
-                        slot[0] = reducer.apply(sofar, kv.value());
+                        V sofar = (V) running[at[0]];
+                        running[at[0]] = reducer.apply(sofar, kv.value());
+                        combinedAt[at[0]] = true;
                     } catch (RuntimeException e) {
-                        throw FunctionFailure.forKey(StepException.Role.REDUCER, kv.key(), e);
+                        throw FunctionFailure.forKey(Role.REDUCER, kv.key(), e);
                     }
                 }
-                List<KeyValue<K, V>> out = new ArrayList<>(slots.size());
-                for (Map.Entry<StableKey, Object[]> slot : slots.entrySet()) {
-                    @SuppressWarnings("unchecked")
-                    KeyValue<K, V> pair = new KeyValue<>((K) slot.getKey().key(), (V) slot.getValue()[0]);
-                    out.add(pair);
+                for (int j = 0; j < kept; j++) {
+                    if (combinedAt[j]) {
+                        @SuppressWarnings("unchecked")
+                        V value = (V) running[j];
+                        items.set(j, items.get(j).withValue(value));
+                    }
                 }
-                return out;
+                items.subList(kept, n).clear();
+                return items;
             }));
             return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<V, V, V>() {
                 private V accumulator = resume;
@@ -193,7 +230,7 @@ final class Stateful {
                             accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
                         }
                     } catch (RuntimeException e) {
-                        throw FunctionFailure.calling(StepException.Role.REDUCER, e);
+                        throw FunctionFailure.calling(Role.REDUCER, e);
                     }
                     return LogicResult.nothing();
                 }
