@@ -35,8 +35,9 @@ class ErrorSamplesTest {
         assertThat(e).hasMessage("error calling mapper in step 'orders.parse' on worker 0: "
                 + "java.lang.NumberFormatException: For input string: \"x\"");
         assertThat(e.stepId()).isEqualTo("orders.parse");
+        assertThat(e.role()).isEqualTo(StepException.Role.MAPPER);
         assertThat(e.worker()).isZero();
-        assertThat(e.key()).isNull();
+        assertThat(e.hasKey()).isFalse();
         assertThat(e.getCause()).isInstanceOf(NumberFormatException.class);
     }
 
@@ -54,7 +55,7 @@ class ErrorSamplesTest {
 
         StepException e = catchThrowableOfType(StepException.class, () -> Testing.run(flow, workers));
 
-        assertThat(e).hasMessage("error calling on_batch in step 'orders.total' on worker " + e.worker()
+        assertThat(e).hasMessage("error calling mapper in step 'orders.total' on worker " + e.worker()
                 + " for key 'ann': java.lang.NumberFormatException: For input string: \"x\"");
         assertThat(e.key()).isEqualTo("ann");
         assertThat(e.worker()).isBetween(0, workers - 1);
@@ -71,9 +72,10 @@ class ErrorSamplesTest {
         StepException e = catchThrowableOfType(StepException.class, () -> Testing.run(flow, workers));
 
         assertThat(e.stepId()).isEqualTo("visits.by_day");
-        assertThat(e).hasMessageStartingWith("error calling key function in step 'visits.by_day' on worker 0: "
-                + "java.lang.IllegalArgumentException: ")
-                .hasMessageContaining("java.time.LocalDate");
+        assertThat(e.role()).isEqualTo(StepException.Role.KEY_FUNCTION);
+        assertThat(e).hasMessageStartingWith("error calling keyFunction in step 'visits.by_day' on worker 0 for key"
+                + " 2022-01-08: java.lang.IllegalArgumentException: StableHash cannot hash a key of type"
+                + " java.time.LocalDate");
     }
 
     @Test
