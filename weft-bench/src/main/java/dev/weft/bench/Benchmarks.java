@@ -8,6 +8,7 @@ import dev.weft.bench.harness.Benchmark;
 import dev.weft.bench.harness.Params;
 import dev.weft.bench.harness.Result;
 import dev.weft.bench.harness.Variant;
+import dev.weft.bench.recovery.StoreWorkload;
 import dev.weft.bench.stress.StressSweep;
 import dev.weft.bench.weft.WeftConnectedComponents;
 import dev.weft.bench.weft.WeftEpochs;
@@ -88,7 +89,16 @@ public final class Benchmarks {
                                 + " model; fails if any seed does",
                         Map.of("stress.first", 0L, "stress.seeds", 100L),
                         List.of(Variant.of("weft, 2 to 8 workers",
-                                p -> new StressSweep(p.get("stress.first"), p.get("stress.seeds"))))));
+                                p -> new StressSweep(p.get("stress.first"), p.get("stress.seeds"))))),
+                new Benchmark("store", "keys/s",
+                        "the recovery store on SQLite files: a snapshot of store.keys keys (8-byte keys, 16-byte"
+                                + " values) written in one writer, with progress and garbage collection, or read back"
+                                + " as a resume does; 1 thread",
+                        Map.of("store.keys", 1_000_000L, "store.partitions", 4L),
+                        List.of(Variant.of("weft, write a snapshot", p -> new StoreWorkload(StoreWorkload.Mode.WRITE,
+                                        p.getInt("store.keys"), p.getInt("store.partitions"))),
+                                Variant.of("weft, read for a resume", p -> new StoreWorkload(StoreWorkload.Mode.READ,
+                                        p.getInt("store.keys"), p.getInt("store.partitions"))))));
     }
 
     /**

@@ -19,7 +19,7 @@ class MainTest {
                 "--param", "maps.records=1000", "--param", "exchange.records=5000", "--param", "epochs.epochs=1000",
                 "--param", "cc.nodes=1000", "--param", "cc.edges=2000",
                 "--param", "wordcount.kilobytes=32", "--param", "wordcount.vocabulary=1000",
-                "--param", "stress.seeds=3",
+                "--param", "stress.seeds=3", "--param", "store.keys=1000",
                 // In this JVM, without Flink (which only bench/run puts on a class path).
                 "--no-fork", "--variant", "hand", "--variant", "weft", "all");
 
@@ -29,6 +29,8 @@ class MainTest {
             assertThat(table).containsPattern("\\| " + benchmark + " +\\| hand loop +\\|");
         }
         assertThat(table).containsPattern("\\| stress +\\| weft, 2 to 8 workers +\\|.*seeds 0\\.\\.2, 0 failed");
+        assertThat(table).containsPattern("\\| store +\\| weft, write a snapshot +\\|.*4 partitions")
+                .containsPattern("\\| store +\\| weft, read for a resume +\\|");
         assertThat(table).contains("WARNING: this JVM has no fixed, pre-touched heap");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cc / hand loop: run 1/1:");
         assertThat(table).containsPattern("\\| wordcount +\\| weft, 2 workers +\\|")
@@ -75,7 +77,7 @@ class MainTest {
         assertThat(run("mpas")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("unknown benchmark 'mpas'; known: [maps, exchange, epochs, cc, wordcount, stress], all")
+                .contains("unknown benchmark 'mpas'; known: [maps, exchange, epochs, cc, wordcount, stress, store], all")
                 .contains("Usage: bench/run");
     }
 

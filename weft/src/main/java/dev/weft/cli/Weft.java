@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code weft} command: {@code weft run <flow> [-w N] ...} runs a dataflow, and
- * {@code weft visualize <flow> [--format mermaid|json]} prints its shape. {@code bin/weft} starts
+ * {@code weft visualize <flow> [--format mermaid|json]} prints its shape, and
+ * {@code weft recovery init DIR N} creates a recovery store. {@code bin/weft} starts
  * {@link #main}; {@code weft <command> --help} documents every flag.
  *
  * <pre>{@code
@@ -63,6 +64,7 @@ public final class Weft implements Callable<Integer> {
         CommandLine weft = new CommandLine(new Weft());
         weft.addSubcommand("run", new RunCommand(hooks));
         weft.addSubcommand("visualize", new VisualizeCommand());
+        weft.addSubcommand("recovery", RecoveryCommand.commandLine());
         weft.addSubcommand("help", new CommandLine.HelpCommand());
         weft.setCaseInsensitiveEnumValuesAllowed(true);
         weft.setDefaultValueProvider(new EnvironmentDefaults(environment));
