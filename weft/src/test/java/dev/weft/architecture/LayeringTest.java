@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The user API's layers, checked on the compiled classes ({@code ../shared/DESIGN.md}, Layers):
  * only the core operators ({@code dev.weft.core}) and the runtime ({@code dev.weft.runtime}) touch
- * the engine; the engine never sees user types; the core operators sit under the runtime;
+ * the engine; the engine never sees user types; the core operators sit under the runtime, and
+ * the recovery store under both;
  * connectors, window operators and the testing kit use only the public API; the public API's
  * signatures show no internal type; the command line sits on top; nothing depends on benchmarks
  * or examples.
@@ -101,7 +102,7 @@ class LayeringTest {
 
     /** The packages users program against. */
     private static final String[] PUBLIC_API = {"dev.weft", "dev.weft.io..", "dev.weft.testing..", "dev.weft.codec..",
-        "dev.weft.runtime..", "dev.weft.window..", "dev.weft.visualize..", "dev.weft.cli.."};
+        "dev.weft.runtime..", "dev.weft.recovery..", "dev.weft.window..", "dev.weft.visualize..", "dev.weft.cli.."};
 
     private static final ArchRule PUBLIC_SIGNATURES_SHOW_NO_INTERNALS = classes()
             .that().resideInAnyPackage(PUBLIC_API).and().arePublic()
@@ -207,6 +208,15 @@ class LayeringTest {
         // The runtime lowers a dataflow onto the core operators; they never reach up to it, nor does the user API.
         noClasses().that().resideInAnyPackage("dev.weft", "dev.weft.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.runtime..", "dev.weft.visualize..")
+                .check(weft);
+    }
+
+    @Test
+    void shouldKeepTheRecoveryStoreBehindTheRuntime() {
+        // DESIGN.md, Recovery layering: the runtime drives snapshots and resumes; the store knows nothing of it.
+        noClasses().that().resideInAPackage("dev.weft.recovery..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.runtime..", "dev.weft.core..",
+                        "dev.weft.engine..", "dev.weft.cli..")
                 .check(weft);
     }
 }
