@@ -188,7 +188,7 @@ final class Stateful {
                 // Grouped by each pair's stable hash (computed when the pair was made) and key equality, never by
                 // hashCode(); each key's first pair moves to the front of the batch, the running values beside.
                 int n = items.size();
-                KeyTable<int[]> firstAt = new KeyTable<>(Math.min(n, 256));
+                KeyTable<int[]> firstAt = new KeyTable<>(n);
                 Object[] running = new Object[n];
                 boolean[] combinedAt = new boolean[n];
                 int kept = 0;
