@@ -28,6 +28,13 @@ public record JoinMode(Insert insert, Emit emit) {
         /** At the end of input, with {@code null} for missing sides; then discarded. */
         FINAL,
         /** On every value, with {@code null} for missing sides; state is kept forever. */
-        RUNNING
+        RUNNING,
+        /**
+         * Each new combination of one value per side, exactly once, as it becomes complete: a new
+         * value is combined with what the other sides hold (with {@code PRODUCT}, every value they
+         * saw), whatever the order of arrival; nothing for a side without a value. An incremental
+         * inner join, as SQL's and Flink's regular joins; state is kept forever.
+         */
+        INCREMENTAL
     }
 }

@@ -76,15 +76,17 @@ public final class KeyedStream<K, V> {
 
     /**
      * Core operator {@code stateful_batch}: runs one {@link StatefulBatchLogic} per key, built by
-     * {@code builder} from the key's resume state ({@code null} for a new key).
+     * {@code builder} from the key's resume state ({@code null} for a new key); its callbacks emit,
+     * discard and set timers through a {@link StatefulContext}. See {@code docs/stateful-logic.md}.
      */
     @SuppressWarnings("unchecked")
-    public <W, S> KeyedStream<K, W> statefulBatch(String stepId, Function<S, ? extends StatefulBatchLogic<V, W, S>> builder) {
+    public <W, S> KeyedStream<K, W> statefulBatch(String stepId,
+            Function<S, ? extends StatefulBatchLogic<K, V, W, S>> builder) {
         Dataflow flow = stream.flow();
         String stepFullId = flow.register(stepId, "stateful_batch");
         String down = stepFullId + ".down";
-        Function<Object, StatefulBatchLogic<Object, Object, Object>> erased =
-                (Function<Object, StatefulBatchLogic<Object, Object, Object>>) (Function<?, ?>) builder;
+        Function<Object, StatefulBatchLogic<Object, Object, Object, Object>> erased =
+                (Function<Object, StatefulBatchLogic<Object, Object, Object, Object>>) (Function<?, ?>) builder;
         flow.add(new CoreStep.StatefulBatch(stepFullId, stream.idIn(flow, stepFullId), down, erased));
         return new KeyedStream<>(new Stream<>(flow, down));
     }
@@ -239,7 +241,7 @@ public final class KeyedStream<K, V> {
     // ---------------------------------------------------------------- stateful, on statefulBatch
 
     /** Runs one {@link StatefulLogic} per key, value by value. */
-    public <W, S> KeyedStream<K, W> stateful(String stepId, Function<S, ? extends StatefulLogic<V, W, S>> builder) {
+    public <W, S> KeyedStream<K, W> stateful(String stepId, Function<S, ? extends StatefulLogic<K, V, W, S>> builder) {
         return Stateful.stateful(this, stepId, builder);
     }
 
@@ -349,7 +351,8 @@ public final class KeyedStream<K, V> {
 
     /**
      * Collects each key's values into lists, emitted when a list reaches {@code maxSize}, when
-     * {@code timeout} has passed since the key's last value, or at the end of input.
+     * {@code timeout} has passed since the key's last value (on the run's clock), or at the end of
+     * input.
      */
     public KeyedStream<K, List<V>> collect(String stepId, Duration timeout, int maxSize) {
         return Stateful.collect(this, stepId, timeout, maxSize);
@@ -371,6 +374,18 @@ public final class KeyedStream<K, V> {
     @SafeVarargs
     public final KeyedStream<K, List<Object>> join(String stepId, JoinMode mode, KeyedStream<K, ?>... others) {
         return Stateful.join(this, stepId, mode, List.of(others));
+    }
+
+    /**
+     * Joins this stream with {@code other} by key, keeping both value types: each row of the join
+     * in {@code mode} becomes {@code combiner.apply(left, right)} ({@code null} for a side without a
+     * value, in the {@code FINAL} and {@code RUNNING} modes). With
+     * {@code new JoinMode(PRODUCT, INCREMENTAL)} it is an incremental inner join: every matching
+     * pair exactly once, whatever the order of arrival.
+     */
+    public <V2, R> KeyedStream<K, R> join(String stepId, KeyedStream<K, V2> other, JoinMode mode,
+            BiFunction<? super V, ? super V2, ? extends R> combiner) {
+        return Stateful.join(this, stepId, other, mode, combiner);
     }
 
     @Override

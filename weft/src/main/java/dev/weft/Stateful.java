@@ -3,7 +3,6 @@ package dev.weft;
 import dev.weft.StepException.Role;
 import dev.weft.core.FunctionFailure;
 import dev.weft.core.KeyTable;
-import dev.weft.core.FunctionFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,59 +27,66 @@ final class Stateful {
     // ---------------------------------------------------------------- stateful (item by item)
 
     static <K, V, W, S> KeyedStream<K, W> stateful(KeyedStream<K, V> up, String stepId,
-            Function<S, ? extends StatefulLogic<V, W, S>> builder) {
+            Function<S, ? extends StatefulLogic<K, V, W, S>> builder) {
         return up.statefulBatch(stepId, (S resume) -> new ItemByItem<>(builder, builder.apply(resume)));
     }
 
     /** Adapts a {@link StatefulLogic} to a {@link StatefulBatchLogic}. */
-    private static final class ItemByItem<V, W, S> implements StatefulBatchLogic<V, W, S> {
-        private final Function<S, ? extends StatefulLogic<V, W, S>> builder;
-        private StatefulLogic<V, W, S> logic;
+    private static final class ItemByItem<K, V, W, S> implements StatefulBatchLogic<K, V, W, S> {
+        private final Function<S, ? extends StatefulLogic<K, V, W, S>> builder;
+        private StatefulLogic<K, V, W, S> logic;
+        private DiscardWatch<K, W> watch;
 
-        ItemByItem(Function<S, ? extends StatefulLogic<V, W, S>> builder, StatefulLogic<V, W, S> logic) {
+        ItemByItem(Function<S, ? extends StatefulLogic<K, V, W, S>> builder, StatefulLogic<K, V, W, S> logic) {
             this.builder = builder;
             this.logic = logic;
         }
 
         @Override
-        public LogicResult<W> onBatch(List<V> values) {
-            List<W> out = new ArrayList<>();
-            boolean discard = false;
-            for (V value : values) {
-                if (discard) {
-                    logic = builder.apply(null);
-                }
-                LogicResult<W> result;
+        public void onBatch(List<V> values, StatefulContext<K, W> context) {
+            if (watch == null) {
+                watch = new DiscardWatch<>();
+            }
+            watch.context = context;
+            for (int i = 0; i < values.size(); i++) {
+                watch.discarded = false;
                 try {
-                    result = logic.onItem(value);
+                    logic.onItem(values.get(i), watch);
                 } catch (RuntimeException e) {
                     throw FunctionFailure.calling(Role.ON_ITEM, e);
                 }
-                if (result == null) {
-                    throw new NullPointerException("on_item returned null; return LogicResult.nothing() to emit nothing"
-                            + " and keep the state");
+                if (watch.discarded) {
+                    if (i == values.size() - 1) {
+                        context.discard();
+                    } else {
+                        // The next value starts afresh, as it would in a batch of its own.
+                        context.cancelTimers();
+                        logic = requireLogic(builder.apply(null));
+                    }
                 }
-                if (result.values() != null) {
-                    result.values().forEach(out::add);
-                }
-                discard = result.discard();
             }
-            return new LogicResult<>(out, discard);
+        }
+
+        private static <L> L requireLogic(L logic) {
+            if (logic == null) {
+                throw new NullPointerException("the builder returned null; return a logic");
+            }
+            return logic;
         }
 
         @Override
-        public LogicResult<W> onNotify() {
-            return logic.onNotify();
+        public void onProcessingTimer(Instant time, StatefulContext<K, W> context) {
+            logic.onProcessingTimer(time, context);
         }
 
         @Override
-        public LogicResult<W> onEof() {
-            return logic.onEof();
+        public void onEventTimer(long time, StatefulContext<K, W> context) {
+            logic.onEventTimer(time, context);
         }
 
         @Override
-        public Instant notifyAt() {
-            return logic.notifyAt();
+        public void onEof(StatefulContext<K, W> context) {
+            logic.onEof(context);
         }
 
         @Override
@@ -89,22 +95,95 @@ final class Stateful {
         }
     }
 
+    /** Passes a context through, noting whether the callback discarded its key. */
+    private static final class DiscardWatch<K, W> implements StatefulContext<K, W> {
+        StatefulContext<K, W> context;
+        boolean discarded;
+
+        @Override
+        public K key() {
+            return context.key();
+        }
+
+        @Override
+        public void emit(W value) {
+            context.emit(value);
+        }
+
+        @Override
+        public void discard() {
+            discarded = true;
+        }
+
+        @Override
+        public Instant now() {
+            return context.now();
+        }
+
+        @Override
+        public long watermark() {
+            return context.watermark();
+        }
+
+        @Override
+        public void setProcessingTimer(Instant time) {
+            context.setProcessingTimer(time);
+        }
+
+        @Override
+        public void cancelProcessingTimer(Instant time) {
+            context.cancelProcessingTimer(time);
+        }
+
+        @Override
+        public void setEventTimer(long time) {
+            context.setEventTimer(time);
+        }
+
+        @Override
+        public void cancelEventTimer(long time) {
+            context.cancelEventTimer(time);
+        }
+
+        @Override
+        public void cancelTimers() {
+            context.cancelTimers();
+        }
+    }
+
     // ---------------------------------------------------------------- statefulMap, statefulFlatMap
 
     static <K, V, W, S> KeyedStream<K, W> statefulMap(KeyedStream<K, V> up, String stepId,
             BiFunction<S, ? super V, StateUpdate<S, W>> mapper) {
-        return statefulFlatMap(up, stepId, (S state, V value) -> {
-            StateUpdate<S, W> update = requireUpdate(mapper.apply(state, value));
-            return new StateUpdate<>(update.state(), Collections.singletonList(update.emit()));
+        return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<K, V, W, S>() {
+            private S state = resume;
+
+            @Override
+            public void onBatch(List<V> values, StatefulContext<K, W> context) {
+                for (V value : values) {
+                    StateUpdate<S, W> update =
+                            requireUpdate(calling(Role.MAPPER, context, () -> mapper.apply(state, value)));
+                    context.emit(update.emit());
+                    state = update.state();
+                }
+                if (state == null) {
+                    context.discard();
+                }
+            }
+
+            @Override
+            public S snapshot() {
+                return state;
+            }
         });
     }
 
-    /** Calls a stateful map's mapper, naming its role if it fails. */
-    private static <S, V, U> U apply(BiFunction<S, ? super V, U> mapper, S state, V value) {
+    /** Calls a user function of a derived operator, naming its role and the key if it fails. */
+    private static <R> R calling(Role role, StatefulContext<?, ?> context, Supplier<R> function) {
         try {
-            return mapper.apply(state, value);
+            return function.get();
         } catch (RuntimeException e) {
-            throw FunctionFailure.calling(Role.MAPPER, e);
+            throw FunctionFailure.forKey(role, context.key(), e);
         }
     }
 
@@ -118,22 +197,26 @@ final class Stateful {
 
     static <K, V, W, S> KeyedStream<K, W> statefulFlatMap(KeyedStream<K, V> up, String stepId,
             BiFunction<S, ? super V, StateUpdate<S, ? extends Iterable<W>>> mapper) {
-        return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<V, W, S>() {
+        return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<K, V, W, S>() {
             private S state = resume;
 
             @Override
-            public LogicResult<W> onBatch(List<V> values) {
-                List<W> out = new ArrayList<>();
+            public void onBatch(List<V> values, StatefulContext<K, W> context) {
                 for (V value : values) {
-                    StateUpdate<S, ? extends Iterable<W>> update = requireUpdate(apply(mapper, state, value));
+                    StateUpdate<S, ? extends Iterable<W>> update =
+                            requireUpdate(calling(Role.MAPPER, context, () -> mapper.apply(state, value)));
                     if (update.emit() == null) {
                         throw FunctionFailure.calling(Role.MAPPER, new NullPointerException("the mapper returned null"
                                 + " to emit; return an empty list to emit nothing"));
                     }
-                    update.emit().forEach(out::add);
+                    for (W out : update.emit()) {
+                        context.emit(out);
+                    }
                     state = update.state();
                 }
-                return new LogicResult<>(out, state == null);
+                if (state == null) {
+                    context.discard();
+                }
             }
 
             @Override
@@ -147,24 +230,19 @@ final class Stateful {
 
     static <K, V, S> KeyedStream<K, S> foldFinal(KeyedStream<K, V> up, String stepId, Supplier<S> builder,
             BiFunction<S, ? super V, S> folder) {
-        return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<V, S, S>() {
-            private S accumulator = resume != null ? resume : initial(builder);
+        return up.statefulBatch(stepId, (S resume) -> new StatefulBatchLogic<K, V, S, S>() {
+            private S accumulator = resume != null ? resume : builder.get();
 
             @Override
-            public LogicResult<S> onBatch(List<V> values) {
-                try {
-                    for (V value : values) {
-                        accumulator = folder.apply(accumulator, value);
-                    }
-                } catch (RuntimeException e) {
-                    throw FunctionFailure.calling(Role.FOLDER, e);
+            public void onBatch(List<V> values, StatefulContext<K, S> context) {
+                for (V value : values) {
+                    accumulator = calling(Role.FOLDER, context, () -> folder.apply(accumulator, value));
                 }
-                return LogicResult.nothing();
             }
 
             @Override
-            public LogicResult<S> onEof() {
-                return LogicResult.discard(Collections.singletonList(accumulator));
+            public void onEof(StatefulContext<K, S> context) {
+                context.emit(accumulator);
             }
 
             @Override
@@ -220,24 +298,20 @@ final class Stateful {
                 items.subList(kept, n).clear();
                 return items;
             }));
-            return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<V, V, V>() {
+            return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<K, V, V, V>() {
                 private V accumulator = resume;
 
                 @Override
-                public LogicResult<V> onBatch(List<V> values) {
-                    try {
-                        for (V value : values) {
-                            accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
-                        }
-                    } catch (RuntimeException e) {
-                        throw FunctionFailure.calling(Role.REDUCER, e);
+                public void onBatch(List<V> values, StatefulContext<K, V> context) {
+                    for (V value : values) {
+                        accumulator = accumulator == null ? value
+                                : calling(Role.REDUCER, context, () -> reducer.apply(accumulator, value));
                     }
-                    return LogicResult.nothing();
                 }
 
                 @Override
-                public LogicResult<V> onEof() {
-                    return LogicResult.discard(Collections.singletonList(accumulator));
+                public void onEof(StatefulContext<K, V> context) {
+                    context.emit(accumulator);
                 }
 
                 @Override
@@ -268,59 +342,132 @@ final class Stateful {
 
     // ---------------------------------------------------------------- collect
 
-    /**
-     * The state of one key of {@code collect}: the values so far and when the timeout ends.
-     *
-     * @param values the collected values
-     * @param deadlineMillis when to emit a partial list, in epoch milliseconds
-     */
-    record CollectState(List<Object> values, long deadlineMillis) {
-    }
-
     @SuppressWarnings("unchecked")
     static <K, V> KeyedStream<K, List<V>> collect(KeyedStream<K, V> up, String stepId, Duration timeout, int maxSize) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("collect step '" + stepId + "' needs a max size of at least 1; got "
                     + maxSize);
         }
-        return up.statefulBatch(stepId, (CollectState resume) -> new StatefulBatchLogic<V, List<V>, CollectState>() {
-            private List<V> values = resume == null ? new ArrayList<>() : new ArrayList<>((List<V>) resume.values());
-            private long deadlineMillis = resume == null ? 0 : resume.deadlineMillis();
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("collect step '" + stepId + "' needs a timeout of zero or more; got "
+                    + timeout);
+        }
+        return up.statefulBatch(stepId, (List<V> resume) -> new StatefulBatchLogic<K, V, List<V>, List<V>>() {
+            private List<V> values = resume == null ? new ArrayList<>() : new ArrayList<>(resume);
 
             @Override
-            public LogicResult<List<V>> onBatch(List<V> batch) {
-                List<List<V>> out = new ArrayList<>();
+            public void onBatch(List<V> batch, StatefulContext<K, List<V>> context) {
                 for (V value : batch) {
                     values.add(value);
                     if (values.size() == maxSize) {
-                        out.add(values);
+                        context.emit(values);
                         values = new ArrayList<>();
                     }
                 }
-                deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
-                return new LogicResult<>(out, values.isEmpty());
+                // The timeout restarts with every value.
+                context.cancelTimers();
+                if (values.isEmpty()) {
+                    context.discard();
+                } else {
+                    context.setProcessingTimer(Times.plusSaturating(context.now(), timeout));
+                }
             }
 
             @Override
-            public LogicResult<List<V>> onNotify() {
-                return LogicResult.discard(List.of(values));
+            public void onProcessingTimer(Instant time, StatefulContext<K, List<V>> context) {
+                context.emit(values);
+                context.discard();
             }
 
             @Override
-            public LogicResult<List<V>> onEof() {
-                return LogicResult.discard(values.isEmpty() ? List.of() : List.of(values));
+            public void onEof(StatefulContext<K, List<V>> context) {
+                if (!values.isEmpty()) {
+                    context.emit(values);
+                }
             }
 
             @Override
-            public Instant notifyAt() {
-                return values.isEmpty() ? null : Instant.ofEpochMilli(deadlineMillis);
-            }
-
-            @Override
-            public CollectState snapshot() {
-                return new CollectState(Collections.unmodifiableList(new ArrayList<>(values)), deadlineMillis);
+            public List<V> snapshot() {
+                return Collections.unmodifiableList(new ArrayList<>(values));
             }
         });
+    }
+
+    // ---------------------------------------------------------------- enrichCached
+
+    static <T, K, L, R> Stream<R> enrichCached(Stream<T> up, String stepId, Function<? super T, ? extends K> cacheKey,
+            Function<? super K, ? extends L> getter, BiFunction<? super T, ? super L, ? extends R> mapper,
+            Duration ttl) {
+        if (ttl != null && ttl.isNegative()) {
+            throw new IllegalArgumentException("enrichCached step '" + stepId + "' needs a TTL of zero or more; got "
+                    + ttl);
+        }
+        return up.flow().operator(stepId, "enrich_cached", () -> up
+                .<K>keyOn("key", cacheKey)
+                .statefulBatch("cache", (Object resume) -> new CachedLookup<K, T, L, R>(getter, mapper, ttl))
+                .keyRm("value"));
+    }
+
+    /**
+     * One cache key's looked-up value, kept while it is fresh: an entry loaded at t serves every item
+     * until the run's clock passes t + TTL, and is dropped by a timer just after that. The cache is
+     * not part of the step's state (a restore looks values up again), so the value need not be
+     * encodable.
+     */
+    private static final class CachedLookup<K, T, L, R> implements StatefulBatchLogic<K, T, R, Object> {
+        private final Function<? super K, ? extends L> getter;
+        private final BiFunction<? super T, ? super L, ? extends R> mapper;
+        private final Duration ttl;
+        private boolean loaded;
+        private L value;
+        private Instant freshUntil;
+
+        CachedLookup(Function<? super K, ? extends L> getter, BiFunction<? super T, ? super L, ? extends R> mapper,
+                Duration ttl) {
+            this.getter = getter;
+            this.mapper = mapper;
+            this.ttl = ttl;
+        }
+
+        @Override
+        public void onBatch(List<T> items, StatefulContext<K, R> context) {
+            if (!loaded || (freshUntil != null && context.now().isAfter(freshUntil))) {
+                load(context);
+            }
+            for (T item : items) {
+                R out;
+                try {
+                    out = mapper.apply(item, value);
+                } catch (RuntimeException e) {
+                    throw FunctionFailure.forKey(Role.MAPPER, context.key(), e);
+                }
+                context.emit(out);
+            }
+        }
+
+        private void load(StatefulContext<K, R> context) {
+            try {
+                value = getter.apply(context.key());
+            } catch (RuntimeException e) {
+                throw FunctionFailure.forKey(Role.GETTER, context.key(), e);
+            }
+            loaded = true;
+            context.cancelTimers();
+            freshUntil = ttl == null ? null : Times.plusSaturating(context.now(), ttl);
+            if (freshUntil != null && freshUntil.isBefore(Instant.MAX)) {
+                context.setProcessingTimer(freshUntil.plusNanos(1));
+            }
+        }
+
+        @Override
+        public void onProcessingTimer(Instant time, StatefulContext<K, R> context) {
+            context.discard();
+        }
+
+        @Override
+        public Object snapshot() {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- join
@@ -350,12 +497,26 @@ final class Stateful {
             }
             KeyedStream<K, Object> merged = new KeyedStream<>(flow.merge("merge", tagged));
             int count = sides.size();
-            return merged.statefulBatch("join", (List<List<Object>> resume) -> new JoinLogic(count, mode, resume));
+            return merged.statefulBatch("join", (List<List<Object>> resume) -> new JoinLogic<K>(count, mode, resume));
         });
     }
 
+    @SuppressWarnings("unchecked")
+    static <K, V, V2, R> KeyedStream<K, R> join(KeyedStream<K, V> left, String stepId, KeyedStream<K, V2> right,
+            JoinMode mode, BiFunction<? super V, ? super V2, ? extends R> combiner) {
+        return left.flow().operator(stepId, "join", () -> new KeyedStream<>(join(left, "rows", mode, List.of(right))
+                .asStream().map("combine", row -> {
+                    try {
+                        R combined = combiner.apply((V) row.value().get(0), (V2) row.value().get(1));
+                        return KeyValue.of(row.key(), combined);
+                    } catch (RuntimeException e) {
+                        throw FunctionFailure.forKey(Role.COMBINER, row.key(), e);
+                    }
+                })));
+    }
+
     /** The per-key logic of a join: one list of values per side. */
-    private static final class JoinLogic implements StatefulBatchLogic<Object, List<Object>, List<List<Object>>> {
+    private static final class JoinLogic<K> implements StatefulBatchLogic<K, Object, List<Object>, List<List<Object>>> {
         private final JoinMode mode;
         private final List<List<Object>> sides = new ArrayList<>();
 
@@ -367,14 +528,15 @@ final class Stateful {
         }
 
         @Override
-        public LogicResult<List<Object>> onBatch(List<Object> values) {
-            List<List<Object>> out = new ArrayList<>();
+        public void onBatch(List<Object> values, StatefulContext<K, List<Object>> context) {
             for (Object v : values) {
                 Tagged t = (Tagged) v;
                 List<Object> side = sides.get(t.side());
+                boolean kept = true;
                 switch (mode.insert()) {
                     case FIRST -> {
-                        if (side.isEmpty()) {
+                        kept = side.isEmpty();
+                        if (kept) {
                             side.add(t.value());
                         }
                     }
@@ -385,26 +547,53 @@ final class Stateful {
                     case PRODUCT -> side.add(t.value());
                 }
                 if (mode.emit() == JoinMode.Emit.RUNNING) {
-                    out.addAll(rows());
+                    emitRows(context);
+                } else if (mode.emit() == JoinMode.Emit.INCREMENTAL && kept) {
+                    emitNewRows(t, side, context);
                 } else if (mode.emit() == JoinMode.Emit.COMPLETE && sides.stream().noneMatch(List::isEmpty)) {
-                    out.addAll(rows());
+                    emitRows(context);
                     sides.forEach(List::clear);
                 }
             }
-            boolean empty = sides.stream().allMatch(List::isEmpty);
-            return new LogicResult<>(out, mode.emit() == JoinMode.Emit.COMPLETE && empty);
+            if (mode.emit() == JoinMode.Emit.COMPLETE && sides.stream().allMatch(List::isEmpty)) {
+                context.discard();
+            }
         }
 
         @Override
-        public LogicResult<List<Object>> onEof() {
+        public void onEof(StatefulContext<K, List<Object>> context) {
             if (mode.emit() == JoinMode.Emit.FINAL) {
-                return LogicResult.discard(rows());
+                emitRows(context);
             }
-            return LogicResult.nothing();
         }
 
-        /** The cross product of the sides, a missing side giving {@code null}. */
-        private List<List<Object>> rows() {
+        /**
+         * Emits the rows the value just kept on {@code t}'s side completes: that value with the
+         * cross product of the other sides, nothing while one of them is empty.
+         */
+        private void emitNewRows(Tagged t, List<Object> side, StatefulContext<K, List<Object>> context) {
+            if (sides.stream().anyMatch(List::isEmpty)) {
+                return;
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(new ArrayList<>());
+            for (int i = 0; i < sides.size(); i++) {
+                List<Object> values = i == t.side() ? List.of(side.get(side.size() - 1)) : sides.get(i);
+                List<List<Object>> next = new ArrayList<>();
+                for (List<Object> row : rows) {
+                    for (Object value : values) {
+                        List<Object> r = new ArrayList<>(row);
+                        r.add(value);
+                        next.add(r);
+                    }
+                }
+                rows = next;
+            }
+            rows.forEach(context::emit);
+        }
+
+        /** Emits the cross product of the sides, a missing side giving {@code null}. */
+        private void emitRows(StatefulContext<K, List<Object>> context) {
             List<List<Object>> rows = new ArrayList<>();
             rows.add(new ArrayList<>());
             for (List<Object> side : sides) {
@@ -423,7 +612,7 @@ final class Stateful {
                 }
                 rows = next;
             }
-            return rows;
+            rows.forEach(context::emit);
         }
 
         @Override

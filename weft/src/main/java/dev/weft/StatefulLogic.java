@@ -4,31 +4,30 @@ import java.time.Instant;
 
 /**
  * Per-key logic that sees one value at a time: the item-by-item form of
- * {@link StatefulBatchLogic}, adapted to it by {@link KeyedStream#stateful}. Same lifecycle and
- * threading rules.
+ * {@link StatefulBatchLogic}, adapted to it by {@link KeyedStream#stateful}. Same lifecycle,
+ * context and threading rules. A value whose callback discards the key is followed, within the
+ * same batch, by a logic the builder makes afresh from {@code null}.
  *
+ * @param <K> the key type
  * @param <V> the value type in
  * @param <W> the value type out
  * @param <S> the state type
  */
-public interface StatefulLogic<V, W, S> {
+public interface StatefulLogic<K, V, W, S> {
 
     /** Processes one value of the key. */
-    LogicResult<W> onItem(V value);
+    void onItem(V value, StatefulContext<K, W> context);
 
-    /** Called once the time {@link #notifyAt()} returned has come. */
-    default LogicResult<W> onNotify() {
-        return LogicResult.nothing();
+    /** Called when a processing-time timer of the key fires; by default does nothing. */
+    default void onProcessingTimer(Instant time, StatefulContext<K, W> context) {
     }
 
-    /** Called when the input ends. */
-    default LogicResult<W> onEof() {
-        return LogicResult.nothing();
+    /** Called when an event-time timer of the key fires; by default does nothing. */
+    default void onEventTimer(long time, StatefulContext<K, W> context) {
     }
 
-    /** When to call {@link #onNotify()}, or {@code null}. */
-    default Instant notifyAt() {
-        return null;
+    /** Called when the input ends; by default does nothing. */
+    default void onEof(StatefulContext<K, W> context) {
     }
 
     /** The key's state. */

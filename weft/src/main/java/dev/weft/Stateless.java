@@ -4,14 +4,10 @@ import dev.weft.StepException.Role;
 import dev.weft.core.FunctionFailure;
 import dev.weft.io.DynamicSink;
 import dev.weft.io.StatelessSinkPartition;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -178,31 +174,6 @@ final class Stateless {
                 throw FunctionFailure.forKey(Role.MAPPER, kv.key(), e);
             }
         }));
-    }
-
-    static <T, K, L, R> Stream<R> enrichCached(Stream<T> up, String stepId, Function<? super T, ? extends K> cacheKey,
-            Function<? super K, ? extends L> getter, BiFunction<? super T, ? super L, ? extends R> mapper, Duration ttl) {
-        long ttlNanos = ttl.toNanos();
-        // One cache per worker thread: the dataflow's functions are shared by all workers.
-        ThreadLocal<Map<K, Cached<L>>> caches = ThreadLocal.withInitial(HashMap::new);
-        return up.flatMapBatch(stepId, items -> {
-            Map<K, Cached<L>> cache = caches.get();
-            long now = System.nanoTime();
-            List<R> out = new ArrayList<>(items.size());
-            for (T item : items) {
-                K k = cacheKey.apply(item);
-                Cached<L> hit = cache.get(k);
-                if (hit == null || now - hit.loadedNanos() >= ttlNanos) {
-                    hit = new Cached<>(getter.apply(k), now);
-                    cache.put(k, hit);
-                }
-                out.add(mapper.apply(item, hit.value()));
-            }
-            return out;
-        });
-    }
-
-    private record Cached<L>(L value, long loadedNanos) {
     }
 
     static <T> void raises(Stream<T> up, String stepId) {

@@ -31,6 +31,8 @@ public final class StepException extends RuntimeException {
         FOLDER("folder"),
         /** The combining function of {@code reduceFinal}, {@code maxFinal} and {@code minFinal}. */
         REDUCER("reducer"),
+        /** The function of the two-sided {@code join} that makes a row of a left and a right value. */
+        COMBINER("combiner"),
         /** The lookup of {@code enrichCached}. */
         GETTER("getter"),
         /** The builder of a stateful step's per-key logic, or of {@code foldFinal}'s accumulator. */
@@ -39,10 +41,6 @@ public final class StepException extends RuntimeException {
         ON_ITEM("onItem"),
         /** A stateful logic's {@code onBatch}. */
         ON_BATCH("onBatch"),
-        /** A stateful logic's {@code onNotify}. */
-        ON_NOTIFY("onNotify"),
-        /** A stateful logic's {@code notifyAt}. */
-        NOTIFY_AT("notifyAt"),
         /** A stateful logic's processing-time timer callback. */
         ON_PROCESSING_TIMER("onProcessingTimer"),
         /** A stateful logic's event-time timer callback. */

@@ -172,13 +172,28 @@ public final class Stream<T> {
     }
 
     /**
-     * Enriches each item with a value looked up by {@code getter} and cached per worker for
-     * {@code ttl} (not recovered).
+     * Enriches each item with a value looked up by {@code getter} for the item's cache key, cached
+     * for {@code ttl} on the run's clock: an entry loaded at t serves items until the clock passes
+     * t + {@code ttl}, and is then dropped. Items are routed by cache key (which needs a stable
+     * hash, as a key does), so each key is looked up by one worker; the cache is not recovered.
+     * Any {@code ttl} is accepted: one too long to expire before {@link java.time.Instant#MAX}
+     * never does.
      */
     public <K, L, R> Stream<R> enrichCached(String stepId, Function<? super T, ? extends K> cacheKey,
             Function<? super K, ? extends L> getter, java.util.function.BiFunction<? super T, ? super L, ? extends R> mapper,
             Duration ttl) {
-        return Stateless.enrichCached(this, stepId, cacheKey, getter, mapper, ttl);
+        java.util.Objects.requireNonNull(ttl, "enrichCached needs a TTL; use the overload without one for a cache"
+                + " that never expires");
+        return Stateful.enrichCached(this, stepId, cacheKey, getter, mapper, ttl);
+    }
+
+    /**
+     * As {@link #enrichCached(String, Function, Function, java.util.function.BiFunction, Duration)}
+     * with entries that never expire: each cache key is looked up once.
+     */
+    public <K, L, R> Stream<R> enrichCached(String stepId, Function<? super T, ? extends K> cacheKey,
+            Function<? super K, ? extends L> getter, java.util.function.BiFunction<? super T, ? super L, ? extends R> mapper) {
+        return Stateful.enrichCached(this, stepId, cacheKey, getter, mapper, null);
     }
 
     /** A sink that fails the dataflow on any item: for streams that should stay empty (errors). */

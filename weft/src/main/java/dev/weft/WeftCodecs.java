@@ -20,7 +20,6 @@ final class WeftCodecs {
     static CodecRegistry newRegistry() {
         CodecRegistry registry = CodecRegistry.defaults();
         registry.register(KeyValue.class, "dev.weft.KeyValue", keyValueCodec(registry));
-        registry.registerRecord(Stateful.CollectState.class, "dev.weft.collect.State");
         registry.registerRecord(Stateful.Tagged.class, "dev.weft.join.Tagged");
         return registry;
     }

@@ -2,7 +2,6 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.weft.testing.TestingSink;
 import dev.weft.testing.TestingSource;
@@ -14,12 +13,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * collect: each key's values into lists, emitted when a list is full, when the timeout has passed
- * since the key's last value, or at the end of input.
+ * since the key's last value (on the run's clock: the tests move a test clock), or at the end of
+ * input.
  */
 @Timeout(120)
 class CollectTest {
 
     private static final Duration NEVER = Duration.ofHours(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @InEveryRunModeRestoring
     void shouldEmitListWhenItReachesMaxSize(RunMode mode) {
@@ -68,65 +69,65 @@ class CollectTest {
 
     @InEveryRunModeRestoring
     void shouldEmitPartialListWhenTimeoutPasses(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, List<String>>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("a", "b")
-                .awaitUntil(() -> !sink.items().isEmpty())
-                .emit("c");
-        flow.input("in", source)
-                .keyOn("one_key", x -> "k")
-                .collect("batches", Duration.ofMillis(50), 100)
-                .output("out", sink);
+        ClockedRun<String, List<String>> run = ClockedRun.start(mode, keyed -> keyed.collect("batches", TIMEOUT, 100));
 
-        mode.run(flow);
+        run.send("k", "a", "b").advance(TIMEOUT.minusNanos(1));
+        assertThat(run.output()).isEmpty();
+        run.advance(Duration.ofNanos(1));
+        assertThat(run.output()).containsExactly(KeyValue.of("k", List.of("a", "b")));
+        run.send("k", "c");
 
-        assertThat(sink.items()).containsExactly(KeyValue.of("k", List.of("a", "b")), KeyValue.of("k", List.of("c")));
+        assertThat(run.finish()).containsExactly(KeyValue.of("k", List.of("a", "b")), KeyValue.of("k", List.of("c")));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldNotTimeOutBeforeTimeoutHasPassed(RunMode mode) {
+        ClockedRun<String, List<String>> run = ClockedRun.start(mode, keyed -> keyed.collect("batches", TIMEOUT, 100));
+
+        // One nanosecond short of the timeout, "a" is still collecting, and "b" joins it.
+        run.send("k", "a").advance(TIMEOUT.minusNanos(1)).send("k", "b").advance(TIMEOUT);
+
+        assertThat(run.finish()).containsExactly(KeyValue.of("k", List.of("a", "b")));
     }
 
     @InEveryRunModeRestoring
     void shouldRestartTimeoutWithEveryItem(RunMode mode) {
-        Duration timeout = Duration.ofMillis(150);
-        Duration gap = Duration.ofMillis(30);
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, List<String>>> sink = new TestingSink<>();
-        // Seven items 30 ms apart span 180 ms, longer than the timeout: one list only if each item restarts it.
-        PacedSource<String> source = new PacedSource<String>().emit("a");
+        ClockedRun<String, List<String>> run = ClockedRun.start(mode, keyed -> keyed.collect("batches", TIMEOUT, 100));
+
+        // Seven items 6 s apart span 36 s, longer than the 10 s timeout: one list only if each item restarts it.
+        run.send("k", "a");
         for (String item : List.of("b", "c", "d", "e", "f", "g")) {
-            source.pause(gap).emit(item);
+            run.advance(Duration.ofSeconds(6)).send("k", item);
         }
-        source.awaitUntil(() -> !sink.items().isEmpty()).emit("h");
-        flow.input("in", source)
-                .keyOn("one_key", x -> "k")
-                .collect("batches", timeout, 100)
-                .output("out", sink);
+        assertThat(run.output()).isEmpty();
+        run.advance(TIMEOUT).send("k", "h");
 
-        mode.run(flow);
-
-        // Guard, not a timing assertion: on a machine too busy to keep the gaps well under the timeout, skip.
-        assumeThat(source.longestGapBetweenBatches(7)).isLessThan(timeout.dividedBy(2).plus(gap));
-        assertThat(sink.items()).containsExactly(KeyValue.of("k", List.of("a", "b", "c", "d", "e", "f", "g")),
+        assertThat(run.finish()).containsExactly(KeyValue.of("k", List.of("a", "b", "c", "d", "e", "f", "g")),
                 KeyValue.of("k", List.of("h")));
     }
 
     @InEveryRunModeRestoring
     void shouldTimeOutEachKeySeparately(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, List<String>>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("x1", "y1")
-                .awaitUntil(() -> sink.items().size() == 2)
-                .emit("x2");
-        flow.input("in", source)
-                .keyOn("by_letter", s -> s.substring(0, 1))
-                .collect("batches", Duration.ofMillis(50), 100)
-                .output("out", sink);
+        ClockedRun<String, List<String>> run = ClockedRun.start(mode, keyed -> keyed.collect("batches", TIMEOUT, 100));
 
-        mode.run(flow);
+        run.send("x", "x1").advance(Duration.ofSeconds(5)).send("y", "y1").advance(Duration.ofSeconds(5));
+        assertThat(run.output()).containsExactly(KeyValue.of("x", List.of("x1")));
+        run.send("x", "x2").advance(Duration.ofSeconds(5));
+        assertThat(run.output()).containsExactly(KeyValue.of("x", List.of("x1")), KeyValue.of("y", List.of("y1")));
 
-        assertThat(KeyValues.byKey(sink.items())).isEqualTo(Map.of(
+        assertThat(KeyValues.byKey(run.finish())).isEqualTo(Map.of(
                 "x", List.of(List.of("x1"), List.of("x2")),
                 "y", List.of(List.of("y1"))));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldAcceptTimeoutOfAnyLength(RunMode mode) {
+        Duration longest = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+        ClockedRun<String, List<String>> run = ClockedRun.start(mode, keyed -> keyed.collect("batches", longest, 100));
+
+        run.send("k", "a").advance(Duration.ofDays(365 * 100)).send("k", "b");
+
+        assertThat(run.finish()).containsExactly(KeyValue.of("k", List.of("a", "b")));
     }
 
     @Test

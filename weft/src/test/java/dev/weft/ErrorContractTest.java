@@ -59,6 +59,10 @@ class ErrorContractTest {
         return flow.input("in", new TestingSource<>(LINES, 2)).keyOn("by_key", ErrorContractTest::keyOf);
     }
 
+    private static KeyedStream<String, String> keyed2(Dataflow flow) {
+        return flow.input("in2", new TestingSource<>(List.of("a:5"), 1)).keyOn("by_key2", ErrorContractTest::keyOf);
+    }
+
     private static dev.weft.Stream<String> lines(Dataflow flow) {
         return flow.input("in", new TestingSource<>(LINES, 2));
     }
@@ -116,6 +120,15 @@ class ErrorContractTest {
                 Arguments.of("statefulFlatMap", "flow.op", Role.MAPPER, "a",
                         thenKeyed(f -> keyed(f).statefulFlatMap("op", () -> 0,
                                 (sum, line) -> StateUpdate.of(sum + parse(line), List.of(sum))))),
+                Arguments.of("enrichCached's getter", "flow.op", Role.GETTER, "a",
+                        then(f -> lines(f).enrichCached("op", ErrorContractTest::keyOf,
+                                k -> k.equals("a") ? parse("a:oops") : 0, (line, v) -> line))),
+                Arguments.of("enrichCached's key function", "flow.op", Role.KEY_FUNCTION, NO_KEY,
+                        then(f -> lines(f).enrichCached("op", line -> keyOf(line) + parse(line),
+                                k -> k, (line, v) -> line))),
+                Arguments.of("two-sided join", "flow.op", Role.COMBINER, "a",
+                        thenKeyed(f -> keyed(f).join("op", keyed2(f), JoinMode.DEFAULT,
+                                (left, right) -> parse("a:oops")))),
                 Arguments.of("countFinal", "flow.op", Role.KEY_FUNCTION, NO_KEY,
                         thenKeyed(f -> lines(f).countFinal("op", line -> keyOf(line) + parse(line)))),
                 Arguments.of("a user's own composite", "flow.mine.op", Role.MAPPER, NO_KEY,

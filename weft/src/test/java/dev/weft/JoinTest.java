@@ -158,4 +158,46 @@ class JoinTest {
                 .containsKeys("flow.join.tag_0", "flow.join.tag_1", "flow.join.merge")
                 .containsEntry("flow.join.join", "stateful_batch");
     }
+
+    @InEveryRunModeRestoring
+    void shouldEmitEachNewPairOnceWithProductIncremental(RunMode mode) {
+        Map<String, List<List<Object>>> rows = joinLeftRight(mode, new JoinMode(Insert.PRODUCT, Emit.INCREMENTAL),
+                "R a x", "R a y", "L a 1", "R a z", "L a 2", "L b 3");
+
+        assertThat(rows).isEqualTo(Map.of(
+                "a", List.of(row("1", "x"), row("1", "y"), row("1", "z"), row("2", "x"), row("2", "y"),
+                        row("2", "z"))));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldPairEachNewValueWithTheOtherSidesLatestWithLastIncremental(RunMode mode) {
+        Map<String, List<List<Object>>> rows = joinLeftRight(mode, new JoinMode(Insert.LAST, Emit.INCREMENTAL),
+                "L a 1", "L a 2", "R a x", "R a y", "L a 3");
+
+        assertThat(rows).isEqualTo(Map.of("a", List.of(row("2", "x"), row("2", "y"), row("3", "y"))));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldIgnoreValuesAFirstSideDoesNotKeepWithFirstIncremental(RunMode mode) {
+        Map<String, List<List<Object>>> rows = joinLeftRight(mode, new JoinMode(Insert.FIRST, Emit.INCREMENTAL),
+                "L a 1", "L a 2", "R a x", "R a y");
+
+        assertThat(rows).isEqualTo(Map.of("a", List.of(row("1", "x"))));
+    }
+
+    @InEveryRunModeRestoring
+    void shouldKeepBothValueTypesInATwoSidedJoin(RunMode mode) {
+        Dataflow flow = new Dataflow("flow");
+        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
+        Stream<String> in = flow.input("in", new TestingSource<String>(List.of("L a 1", "R a x", "L a 2")));
+        KeyedStream<String, Integer> numbers = side(in, "L").mapValue("number", Integer::parseInt);
+        KeyedStream<String, String> letters = side(in, "R");
+        numbers.join("join", letters, new JoinMode(Insert.PRODUCT, Emit.INCREMENTAL),
+                        (Integer number, String letter) -> letter.repeat(number))
+                .output("out", sink);
+
+        mode.run(flow);
+
+        assertThat(KeyValues.byKey(sink.items())).isEqualTo(Map.of("a", List.of("x", "xx")));
+    }
 }

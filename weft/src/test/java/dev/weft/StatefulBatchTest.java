@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.testing.TestingSink;
 import dev.weft.testing.TestingSource;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The core stateful operator, statefulBatch: per-key logic, end of input, discarding, notifications
- * at a system time, and state rebuilt from snapshots.
+ * The core stateful operator, statefulBatch: per-key logic, end of input, discarding, the key in
+ * the context, and state rebuilt from snapshots. Timers: ProcessingTimersTest,
+ * EventTimersTest.
  */
 @Timeout(120)
 class StatefulBatchTest {
@@ -23,7 +22,7 @@ class StatefulBatchTest {
      * Appends each key's values to a list and emits the list after every batch; a value ending in
      * "end" discards the key, so its next value starts a new list. At the end of input it emits "eof".
      */
-    static final class Session implements StatefulBatchLogic<String, String, List<String>> {
+    static final class Session implements StatefulBatchLogic<String, String, String, List<String>> {
         private final List<String> seen;
 
         Session(List<String> resume) {
@@ -31,15 +30,17 @@ class StatefulBatchTest {
         }
 
         @Override
-        public LogicResult<String> onBatch(List<String> values) {
+        public void onBatch(List<String> values, StatefulContext<String, String> context) {
             seen.addAll(values);
-            boolean ended = seen.stream().anyMatch(v -> v.endsWith("end"));
-            return new LogicResult<>(List.of(String.join(",", seen)), ended);
+            context.emit(String.join(",", seen));
+            if (seen.stream().anyMatch(v -> v.endsWith("end"))) {
+                context.discard();
+            }
         }
 
         @Override
-        public LogicResult<String> onEof() {
-            return LogicResult.discard(List.of("eof " + String.join(",", seen)));
+        public void onEof(StatefulContext<String, String> context) {
+            context.emit("eof " + String.join(",", seen));
         }
 
         @Override
@@ -110,167 +111,8 @@ class StatefulBatchTest {
                 .containsExactlyInAnyOrder(KeyValue.of("a", "eof a1"), KeyValue.of("c", "eof c1"));
     }
 
-    /**
-     * The state of {@link Reminder}: values seen, the pending notification time in epoch
-     * milliseconds ({@code null} for none), how often notified.
-     */
-    record ReminderState(int values, Long remindAtMillis, int reminders) {
-    }
-
-    /**
-     * Asks to be notified {@code delay} after its first value, and emits "reminder n" when it is,
-     * {@code times} times in all, each {@code delay} after the last. The pending time lives in the
-     * state, as every schedule must (it is not stored elsewhere). With {@code askOnce},
-     * {@link #notifyAt} returns the first time only right after the first value and {@code null}
-     * afterwards, which keeps the schedule.
-     */
-    static final class Reminder implements StatefulBatchLogic<String, String, ReminderState> {
-        private final Duration delay;
-        private final boolean askOnce;
-        private final int times;
-        private ReminderState state;
-
-        Reminder(Duration delay, boolean askOnce, ReminderState resume) {
-            this(delay, askOnce, 1, resume);
-        }
-
-        Reminder(Duration delay, boolean askOnce, int times, ReminderState resume) {
-            this.delay = delay;
-            this.askOnce = askOnce;
-            this.times = times;
-            this.state = resume != null ? resume : new ReminderState(0, null, 0);
-        }
-
-        @Override
-        public LogicResult<String> onBatch(List<String> values) {
-            Long at = state.values() == 0 ? Long.valueOf(System.currentTimeMillis() + delay.toMillis()) : state.remindAtMillis();
-            state = new ReminderState(state.values() + values.size(), at, state.reminders());
-            return LogicResult.nothing();
-        }
-
-        @Override
-        public LogicResult<String> onNotify() {
-            int reminders = state.reminders() + 1;
-            Long next = reminders < times ? Long.valueOf(System.currentTimeMillis() + delay.toMillis()) : null;
-            state = new ReminderState(state.values(), next, reminders);
-            return LogicResult.retain(List.of("reminder " + reminders));
-        }
-
-        @Override
-        public LogicResult<String> onEof() {
-            return LogicResult.retain(List.of("eof after " + state.values() + " values"));
-        }
-
-        @Override
-        public Instant notifyAt() {
-            if (askOnce && state.values() > 1 && state.reminders() == 0) {
-                return null;
-            }
-            return state.remindAtMillis() == null ? null : Instant.ofEpochMilli(state.remindAtMillis());
-        }
-
-        @Override
-        public ReminderState snapshot() {
-            return state;
-        }
-    }
-
-    @InEveryRunModeRestoring
-    void shouldNotifyOnceAtRequestedSystemTime(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("a")
-                .awaitUntil(() -> sink.items().contains(KeyValue.of("k", "reminder 1")))
-                .pause(Duration.ofMillis(100))
-                .emit("b");
-        flow.input("in", source)
-                .keyOn("one_key", s -> "k")
-                .statefulBatch("remind", (ReminderState s) -> new Reminder(Duration.ofMillis(20), false, s))
-                .output("out", sink);
-
-        mode.run(flow, ReminderState.class);
-
-        assertThat(KeyValues.byKey(sink.items()).get("k")).containsExactly("reminder 1", "eof after 2 values");
-    }
-
-    @InEveryRunModeRestoring
-    void shouldNotifyAgainWhenAskedAgainAfterNotification(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("a")
-                .awaitUntil(() -> sink.items().contains(KeyValue.of("k", "reminder 3")))
-                .pause(Duration.ofMillis(50))
-                .emit("b");
-        flow.input("in", source)
-                .keyOn("one_key", s -> "k")
-                .statefulBatch("remind", (ReminderState s) -> new Reminder(Duration.ofMillis(10), false, 3, s))
-                .output("out", sink);
-
-        mode.run(flow, ReminderState.class);
-
-        assertThat(KeyValues.byKey(sink.items()).get("k"))
-                .containsExactly("reminder 1", "reminder 2", "reminder 3", "eof after 2 values");
-    }
-
-    @InEveryRunModeRestoring
-    void shouldNotNotifyBeforeRequestedTime(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
-        flow.input("in", new TestingSource<String>(List.of("a", "b", "c"), 2))
-                .keyOn("one_key", s -> "k")
-                .statefulBatch("remind", (ReminderState s) -> new Reminder(Duration.ofHours(1), false, s))
-                .output("out", sink);
-
-        mode.run(flow, ReminderState.class);
-
-        assertThat(KeyValues.byKey(sink.items()).get("k")).containsExactly("eof after 3 values");
-    }
-
-    @InEveryRunModeRestoring
-    void shouldKeepScheduleWhenNotifyAtReturnsNull(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("a")
-                .emit("b", "c")
-                .emit("d")
-                .awaitUntil(() -> sink.items().contains(KeyValue.of("k", "reminder 1")))
-                .emit("e");
-        flow.input("in", source)
-                .keyOn("one_key", s -> "k")
-                .statefulBatch("remind", (ReminderState s) -> new Reminder(Duration.ofMillis(50), true, s))
-                .output("out", sink);
-
-        mode.run(flow, ReminderState.class);
-
-        assertThat(KeyValues.byKey(sink.items()).get("k")).containsExactly("reminder 1", "eof after 5 values");
-    }
-
-    @InEveryRunModeRestoring
-    void shouldNotifyEveryKeyAtItsOwnTime(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
-        PacedSource<String> source = new PacedSource<String>()
-                .emit("a1", "b1", "c1")
-                .awaitUntil(() -> sink.items().size() == 3)
-                .emit("a2");
-        flow.input("in", source)
-                .keyOn("by_letter", s -> s.substring(0, 1))
-                .statefulBatch("remind", (ReminderState s) -> new Reminder(Duration.ofMillis(30), false, s))
-                .output("out", sink);
-
-        mode.run(flow, ReminderState.class);
-
-        assertThat(KeyValues.byKey(sink.items())).isEqualTo(Map.of(
-                "a", List.of("reminder 1", "eof after 2 values"),
-                "b", List.of("reminder 1", "eof after 1 values"),
-                "c", List.of("reminder 1", "eof after 1 values")));
-    }
-
     /** Counts the values of its key; rebuilt from a count it counts on. */
-    static final class Counter implements StatefulBatchLogic<String, Integer, Integer> {
+    static final class Counter implements StatefulBatchLogic<String, String, Integer, Integer> {
         private int count;
 
         Counter(Integer resume) {
@@ -278,9 +120,9 @@ class StatefulBatchTest {
         }
 
         @Override
-        public LogicResult<Integer> onBatch(List<String> values) {
+        public void onBatch(List<String> values, StatefulContext<String, Integer> context) {
             count += values.size();
-            return LogicResult.retain(List.of(count));
+            context.emit(count);
         }
 
         @Override
@@ -308,5 +150,36 @@ class StatefulBatchTest {
 
         assertThat(KeyValues.byKey(sink.items()).get("k")).containsExactly(2, 4, 5);
         assertThat(rebuilds.get()).isEqualTo(mode.restoring() ? 3 : 0);
+    }
+
+    @InEveryRunModeRestoring
+    void shouldGiveEveryCallbackItsKey(RunMode mode) {
+        Dataflow flow = new Dataflow("flow");
+        TestingSink<KeyValue<String, String>> sink = new TestingSink<>();
+        flow.input("in", new TestingSource<String>(List.of("a1", "b1", "a2"), 2))
+                .keyOn("by_letter", s -> s.substring(0, 1))
+                .statefulBatch("keys", (Integer resume) -> new StatefulBatchLogic<String, String, String, Integer>() {
+                    @Override
+                    public void onBatch(List<String> values, StatefulContext<String, String> context) {
+                        values.forEach(value -> context.emit(context.key() + " got " + value));
+                    }
+
+                    @Override
+                    public void onEof(StatefulContext<String, String> context) {
+                        context.emit(context.key() + " ends");
+                    }
+
+                    @Override
+                    public Integer snapshot() {
+                        return 0;
+                    }
+                })
+                .output("out", sink);
+
+        mode.run(flow);
+
+        assertThat(KeyValues.byKey(sink.items())).isEqualTo(Map.of(
+                "a", List.of("a got a1", "a got a2", "a ends"),
+                "b", List.of("b got b1", "b ends")));
     }
 }

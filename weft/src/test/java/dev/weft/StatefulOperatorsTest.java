@@ -106,7 +106,7 @@ class StatefulOperatorsTest {
     }
 
     /** A running average per key, item by item; reset by a value of 0, and reported at the end. */
-    static final class Average implements StatefulLogic<Integer, String, List<Integer>> {
+    static final class Average implements StatefulLogic<String, Integer, String, List<Integer>> {
         private final List<Integer> values;
 
         Average(List<Integer> resume) {
@@ -114,17 +114,19 @@ class StatefulOperatorsTest {
         }
 
         @Override
-        public LogicResult<String> onItem(Integer value) {
+        public void onItem(Integer value, StatefulContext<String, String> context) {
             if (value == 0) {
-                return LogicResult.discard(List.of("reset"));
+                context.emit("reset");
+                context.discard();
+                return;
             }
             values.add(value);
-            return LogicResult.retain(List.of("avg " + average()));
+            context.emit("avg " + average());
         }
 
         @Override
-        public LogicResult<String> onEof() {
-            return LogicResult.discard(List.of("final avg " + average()));
+        public void onEof(StatefulContext<String, String> context) {
+            context.emit("final avg " + average());
         }
 
         private double average() {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.testing.TestingSink;
 import dev.weft.testing.TestingSource;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Timeout;
 
@@ -221,58 +217,6 @@ class StatelessOperatorsTest {
 
         assertThat(sink.items()).containsExactlyInAnyOrder(KeyValue.of("ann", "big 3"), KeyValue.of("cid", "big 4"),
                 KeyValue.of("bob", "big 5"));
-    }
-
-    /** A lookup that counts how often it is asked, per key. */
-    private static final class Lookup {
-        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-
-        String name(String code) {
-            calls.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
-            return switch (code) {
-                case "fr" -> "France";
-                case "de" -> "Germany";
-                default -> "unknown";
-            };
-        }
-
-        int totalCalls() {
-            return calls.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-    }
-
-    @InEveryRunMode
-    void shouldEnrichItemsWithCachedLookups(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<String> sink = new TestingSink<>();
-        Lookup lookup = new Lookup();
-        flow.input("in", new TestingSource<String>(List.of("fr", "de", "fr", "fr", "xx", "de"), 2))
-                .enrichCached("country", code -> code, lookup::name, (code, name) -> code + "=" + name,
-                        Duration.ofHours(1))
-                .output("out", sink);
-
-        mode.run(flow);
-
-        assertThat(sink.items()).containsExactlyInAnyOrder("fr=France", "de=Germany", "fr=France", "fr=France",
-                "xx=unknown", "de=Germany");
-        // One source partition: every item is enriched on the same worker, whose cache is asked once per code.
-        assertThat(lookup.calls).containsOnlyKeys("fr", "de", "xx");
-        assertThat(lookup.totalCalls()).isEqualTo(3);
-    }
-
-    @InEveryRunMode
-    void shouldLookUpAgainOnceCachedValueExpired(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        TestingSink<String> sink = new TestingSink<>();
-        Lookup lookup = new Lookup();
-        flow.input("in", new TestingSource<String>(List.of("fr", "fr", "fr"), 2))
-                .enrichCached("country", code -> code, lookup::name, (code, name) -> name, Duration.ZERO)
-                .output("out", sink);
-
-        mode.run(flow);
-
-        assertThat(sink.items()).containsExactly("France", "France", "France");
-        assertThat(lookup.totalCalls()).isEqualTo(3);
     }
 
     @InEveryRunMode

@@ -112,11 +112,10 @@ class StepErrorsTest {
         Dataflow flow = new Dataflow("flow");
         flow.input("in", new TestingSource<String>(LINES, 2))
                 .keyOn("by_key", line -> line.substring(0, 1))
-                .statefulBatch("check", (Integer resume) -> new StatefulBatchLogic<String, String, Integer>() {
+                .statefulBatch("check", (Integer resume) -> new StatefulBatchLogic<String, String, String, Integer>() {
                     @Override
-                    public LogicResult<String> onBatch(List<String> values) {
-                        values.forEach(line -> parse(line.substring(2)));
-                        return LogicResult.retain(values);
+                    public void onBatch(List<String> values, StatefulContext<String, String> context) {
+                        values.forEach(line -> context.emit(line + parse(line.substring(2))));
                     }
 
                     @Override
@@ -176,30 +175,6 @@ class StepErrorsTest {
         StepException e = runAndCatch(mode, flow);
 
         assertNamesStepAndWorker(e, "flow.check", mode);
-    }
-
-    @InEveryRunModeRestoring
-    void shouldSayWhatToReturnWhenStatefulCallbackReturnsNull(RunMode mode) {
-        Dataflow flow = new Dataflow("flow");
-        flow.input("in", new TestingSource<String>(LINES, 2))
-                .keyOn("by_key", line -> line.substring(0, 1))
-                .statefulBatch("forgetful", (Integer resume) -> new StatefulBatchLogic<String, String, Integer>() {
-                    @Override
-                    public LogicResult<String> onBatch(List<String> values) {
-                        return null;
-                    }
-
-                    @Override
-                    public Integer snapshot() {
-                        return 0;
-                    }
-                })
-                .output("out", new TestingSink<>());
-
-        StepException e = runAndCatch(mode, flow);
-
-        assertThat(e).isNotNull().hasMessageContaining("'flow.forgetful'").hasMessageContaining("onBatch returned null")
-                .hasMessageContaining("LogicResult.nothing()");
     }
 
     @InEveryRunModeRestoring

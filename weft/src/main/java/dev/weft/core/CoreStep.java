@@ -110,7 +110,7 @@ public sealed interface CoreStep {
      * @param builder builds a key's logic from its resume state ({@code null} for a new key)
      */
     record StatefulBatch(String stepId, String up, String down,
-            Function<Object, StatefulBatchLogic<Object, Object, Object>> builder) implements CoreStep {
+            Function<Object, StatefulBatchLogic<Object, Object, Object, Object>> builder) implements CoreStep {
         @Override
         public List<String> ups() {
             return List.of(up);

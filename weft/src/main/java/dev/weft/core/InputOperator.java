@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * Runs an {@code input} step: reads this worker's partitions (or its dynamic reader), emits their
- * items at the current epoch, and advances the epoch every epoch interval of system time.
+ * items at the current epoch, and advances the epoch every epoch interval on the run's clock.
  *
  * <p>Partitions, sorted by name, are dealt to workers round robin. A reader with nothing to
  * give is polled again when it asks ({@code nextAwake}), when its wake-up runs, or after a pause
@@ -38,10 +38,10 @@ final class InputOperator {
     private final CoreStep.Input step;
     private final String stepId;
     private final int worker;
-    private final long epochIntervalNanos;
+    private final Duration epochInterval;
     private final Abort abort;
     private final List<Reader> readers = new ArrayList<>();
-    private long epochStartNanos;
+    private Instant epochEnd;
     private boolean opened;
 
     private InputOperator(Scope scope, CoreStep.Input step, Duration epochInterval, Abort abort) {
@@ -49,7 +49,7 @@ final class InputOperator {
         this.step = step;
         this.stepId = step.stepId();
         this.worker = scope.worker().index();
-        this.epochIntervalNanos = epochInterval.toNanos();
+        this.epochInterval = epochInterval;
         this.abort = abort;
     }
 
@@ -101,20 +101,20 @@ final class InputOperator {
             context.capability().downgrade(FIRST_EPOCH);
             openReaders();
             for (Reader reader : readers) {
+                reader.setClock(context.clock());
                 reader.wakeUp(context.syncActivator());
             }
-            epochStartNanos = System.nanoTime();
+            epochEnd = plus(context.clock().instant(), epochInterval);
         }
         Capability capability = context.capability();
-        long now = System.nanoTime();
-        if (!first && now - epochStartNanos >= epochIntervalNanos) {
+        Instant wallNow = context.clock().instant();
+        if (!first && !wallNow.isBefore(epochEnd)) {
             capability.downgrade(capability.time() + 1);
-            epochStartNanos = now;
+            epochEnd = plus(wallNow, epochInterval);
         }
         if (!context.mayEmit()) {
             return;
         }
-        Instant wallNow = Instant.now();
         for (Reader reader : new ArrayList<>(readers)) {
             if (reader.nextPoll != null && reader.nextPoll.isAfter(wallNow) && !reader.woken) {
                 continue;
@@ -161,9 +161,16 @@ final class InputOperator {
                 earliest = reader.nextPoll;
             }
         }
-        long untilPoll = Wakeups.nanosUntil(earliest);
-        long untilEpoch = Math.max(0, epochStartNanos + epochIntervalNanos - System.nanoTime());
-        context.activateAfter(Duration.ofNanos(Math.min(untilPoll, untilEpoch)));
+        context.wakeAt(earliest.isBefore(epochEnd) ? earliest : epochEnd);
+    }
+
+    /** {@code at} plus {@code duration}, or the farthest instant if that overflows. */
+    private static Instant plus(Instant at, Duration duration) {
+        try {
+            return at.plus(duration);
+        } catch (java.time.DateTimeException | ArithmeticException tooFar) {
+            return Instant.MAX;
+        }
     }
 
     private <R> R call(Role role, java.util.concurrent.Callable<R> body) {
@@ -205,6 +212,15 @@ final class InputOperator {
                 partition.setWakeUp(wakeUp);
             } else {
                 stateless.setWakeUp(wakeUp);
+            }
+        }
+
+        /** Gives the partition the run's clock. */
+        void setClock(java.time.Clock clock) {
+            if (partition != null) {
+                partition.setClock(clock);
+            } else {
+                stateless.setClock(clock);
             }
         }
 

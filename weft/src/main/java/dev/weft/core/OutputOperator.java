@@ -49,7 +49,7 @@ final class OutputOperator {
             }
             InputHandle<Object> input = builder.input(up, Pact.exchange(item ->
                     routeTo[partitionIndex(step, sink, ((KeyValue<Object, Object>) item).key(), partitions.size())]));
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 Map<String, SinkPartition<KeyValue<Object, Object>, Object>> open = new HashMap<>();
                 Map<String, StepResource> closers = new HashMap<>();
@@ -75,6 +75,7 @@ final class OutputOperator {
                                     n -> {
                                         SinkPartition<KeyValue<Object, Object>, Object> built = call(step, worker,
                                                 Role.BUILD_PARTITION, n, () -> sink.buildPartition(n, null));
+                                        built.setClock(wakeups.clock());
                                         closers.put(n, StepResource.own(scope, step.stepId(), n, built));
                                         return built;
                                     });
@@ -111,9 +112,10 @@ final class OutputOperator {
         } else {
             DynamicSink<Object> sink = (DynamicSink<Object>) step.sink();
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
-            Wakeups wakeups = new Wakeups(scope, builder.activator());
+            Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
                 StatelessSinkPartition<Object> writer = call(step, worker, Role.BUILD, null, () -> sink.build(worker, peers));
+                writer.setClock(wakeups.clock());
                 StepResource closer = StepResource.own(scope, step.stepId(), null, writer);
                 boolean[] closed = new boolean[1];
                 return () -> {

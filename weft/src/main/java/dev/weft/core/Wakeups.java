@@ -1,49 +1,58 @@
 package dev.weft.core;
 
 import dev.weft.engine.dataflow.Scope;
-import java.time.Duration;
+import dev.weft.engine.dataflow.WakeupTimer;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Wakes an operator at a system time that its user code asked for (a stateful logic's
- * {@code notifyAt}, a sink writer's {@code nextAwake}), arming at most one engine timer per
- * requested time. Belongs to the operator's worker thread.
+ * Wakes an operator at a time on the run's clock that its user code asked for (a stateful logic's
+ * {@code notifyAt}, a sink writer's {@code nextAwake}), through one engine timer: asking again
+ * moves that timer, so wake-ups never pile up. Belongs to the operator's worker thread.
  */
 final class Wakeups {
 
-    private final Scope scope;
-    private final Runnable activate;
-    private Instant armedFor;
+    private final Clock clock;
+    private final WakeupTimer timer;
 
-    /** Wakes the operator that {@code activate} schedules, through {@code scope}'s worker. */
+    /**
+     * Wakes the operator named {@code owner}, which {@code activate} schedules, through
+     * {@code scope}'s worker.
+     */
+    Wakeups(Scope scope, String owner, Runnable activate) {
+        this.clock = scope.worker().clock();
+        this.timer = scope.worker().timer(owner, activate);
+    }
+
+    /**
+     * Same, for an operator whose name is not known here: its pending wake-up always counts as
+     * possible progress for stall detection.
+     */
     Wakeups(Scope scope, Runnable activate) {
-        this.scope = scope;
-        this.activate = activate;
+        this(scope, "(unnamed operator in " + scope.name() + ")", activate);
     }
 
-    /** Nanoseconds from now until {@code at}, at least 0, saturating for far-away times. */
-    static long nanosUntil(Instant at) {
-        Duration until = Duration.between(Instant.now(), at);
-        if (until.isNegative()) {
-            return 0;
-        }
-        return until.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : until.toNanos();
+    /** The run's clock. */
+    Clock clock() {
+        return clock;
     }
 
-    /** Whether {@code at} (possibly {@code null}: never) has come. */
+    /** Whether {@code at} (possibly {@code null}: never) has come on the run's clock. */
     boolean due(Instant at) {
-        return at != null && !at.isAfter(Instant.now());
+        return at != null && !at.isAfter(clock.instant());
     }
 
-    /** Schedules an activation at {@code at}, unless it is {@code null} or one is already set for that time. */
+    /** Wakes the operator at {@code at}, instead of any time asked before; {@code null} cancels. */
     void arm(Instant at) {
-        if (at == null || at.equals(armedFor)) {
-            return;
+        if (at == null) {
+            timer.cancel();
+        } else {
+            timer.wakeAt(at);
         }
-        armedFor = at;
-        scope.worker().activateAfter(nanosUntil(at), () -> {
-            armedFor = null;
-            activate.run();
-        });
+    }
+
+    /** No more wake-ups. */
+    void close() {
+        timer.close();
     }
 }

@@ -30,6 +30,14 @@ public interface SinkPartition<T, S> extends AutoCloseable {
     }
 
     /**
+     * Called once by the runtime, before the first {@link #writeBatch}, with the run's clock. A
+     * writer that reads the time (for a deadline it names in {@code nextAwake()}) reads this clock,
+     * so a test's {@code TestClock} drives it. The default ignores it.
+     */
+    default void setClock(java.time.Clock clock) {
+    }
+
+    /**
      * Flushes and releases resources; called once, on the worker's thread, when the input ends or,
      * at the latest, when the run stops for any reason (a failure on any worker, a cancel, an
      * abort). An exception fails the run, naming the step.

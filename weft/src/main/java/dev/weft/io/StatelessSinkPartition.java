@@ -25,6 +25,14 @@ public interface StatelessSinkPartition<T> extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Called once by the runtime, before the first {@link #writeBatch}, with the run's clock. A
+     * writer that reads the time (for a deadline it names in {@code nextAwake()}) reads this clock,
+     * so a test's {@code TestClock} drives it. The default ignores it.
+     */
+    default void setClock(java.time.Clock clock) {
+    }
+
     /** Flushes and releases resources; called once, as for {@link SinkPartition#close()}. */
     @Override
     default void close() throws Exception {

@@ -24,6 +24,15 @@ public interface StatelessSourcePartition<T> extends AutoCloseable {
     }
 
     /**
+     * Called once by the runtime, before {@link #setWakeUp} and the first {@link #nextBatch()}, with
+     * the run's clock. A partition that reads the time (to pace itself, to stamp items, to name its
+     * {@link #nextAwake()}) reads this clock, so a test's {@code TestClock} drives it. The default
+     * ignores it.
+     */
+    default void setClock(java.time.Clock clock) {
+    }
+
+    /**
      * Called once, before the first {@link #nextBatch()}, with an action that any thread may run to
      * have this partition polled again promptly. A partition fed by another thread (a client callback,
      * a reader thread) runs it whenever it has queued something, and can then name a distant

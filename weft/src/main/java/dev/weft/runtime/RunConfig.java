@@ -1,5 +1,7 @@
 package dev.weft.runtime;
 
+import dev.weft.engine.worker.ExecutionConfig;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,9 +18,10 @@ public final class RunConfig {
     private final boolean serializing;
     private final boolean restoreStateEveryBatch;
     private final long maxRecordsInFlight;
+    private final Clock clock;
 
     private RunConfig(int workers, Duration epochInterval, boolean serializing, boolean restoreStateEveryBatch,
-            long maxRecordsInFlight) {
+            long maxRecordsInFlight, Clock clock) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1; got " + workers);
         }
@@ -34,18 +37,21 @@ public final class RunConfig {
         this.serializing = serializing;
         this.restoreStateEveryBatch = restoreStateEveryBatch;
         this.maxRecordsInFlight = maxRecordsInFlight;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Defaults for {@code workers} workers: 10 s epochs (Bytewax's default), in-memory exchange, at
-     * most 2^20 records in flight per source.
+     * Defaults for {@code workers} workers: 10 s epochs (Bytewax's default), in-memory exchange, a
+     * flow-control bound sized to the heap (one record per 32 KiB of the maximum heap, see
+     * {@link ExecutionConfig#defaultMaxRecordsInFlight()}), the system clock.
      *
      * @param workers worker threads, at least 1
      * @return the configuration
      * @throws IllegalArgumentException if {@code workers} is less than 1
      */
     public static RunConfig defaults(int workers) {
-        return new RunConfig(workers, Duration.ofSeconds(10), false, false, 1 << 20);
+        return new RunConfig(workers, Duration.ofSeconds(10), false, false, ExecutionConfig.defaultMaxRecordsInFlight(),
+                Clock.systemUTC());
     }
 
     /** Worker threads, at least 1. */
@@ -73,6 +79,11 @@ public final class RunConfig {
         return maxRecordsInFlight;
     }
 
+    /** The run's clock: processing time for every step and source. */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * With another number of workers.
      *
@@ -80,7 +91,7 @@ public final class RunConfig {
      * @return the new configuration
      */
     public RunConfig withWorkers(int n) {
-        return new RunConfig(n, epochInterval, serializing, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(n, epochInterval, serializing, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /**
@@ -90,7 +101,7 @@ public final class RunConfig {
      * @return the new configuration
      */
     public RunConfig withEpochInterval(Duration interval) {
-        return new RunConfig(workers, interval, serializing, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(workers, interval, serializing, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /**
@@ -100,7 +111,7 @@ public final class RunConfig {
      * @return the new configuration
      */
     public RunConfig withSerializing(boolean on) {
-        return new RunConfig(workers, epochInterval, on, restoreStateEveryBatch, maxRecordsInFlight);
+        return new RunConfig(workers, epochInterval, on, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     /**
@@ -110,35 +121,49 @@ public final class RunConfig {
      * @return the new configuration
      */
     public RunConfig withRestoreStateEveryBatch(boolean on) {
-        return new RunConfig(workers, epochInterval, serializing, on, maxRecordsInFlight);
+        return new RunConfig(workers, epochInterval, serializing, on, maxRecordsInFlight, clock);
     }
 
     /**
-     * With another bound on the items of a source in flight.
+     * With another flow-control bound: sources are held back while more items than
+     * {@code limit} are in flight.
      *
-     * @param records at least 1
+     * @param limit at least 1
      * @return the new configuration
      */
-    public RunConfig withMaxRecordsInFlight(long records) {
-        return new RunConfig(workers, epochInterval, serializing, restoreStateEveryBatch, records);
+    public RunConfig withMaxRecordsInFlight(long limit) {
+        return new RunConfig(workers, epochInterval, serializing, restoreStateEveryBatch, limit, clock);
+    }
+
+    /**
+     * With another clock for processing time: polling intervals, batching deadlines, timeouts,
+     * cache lifetimes, timers and epoch boundaries all follow it. A
+     * {@link dev.weft.testing.TestClock} wakes the run whenever a test moves it.
+     *
+     * @param runClock the clock
+     * @return the new configuration
+     */
+    public RunConfig withClock(Clock runClock) {
+        return new RunConfig(workers, epochInterval, serializing, restoreStateEveryBatch, maxRecordsInFlight, runClock);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof RunConfig that && workers == that.workers && serializing == that.serializing
                 && restoreStateEveryBatch == that.restoreStateEveryBatch
-                && maxRecordsInFlight == that.maxRecordsInFlight && epochInterval.equals(that.epochInterval);
+                && maxRecordsInFlight == that.maxRecordsInFlight && epochInterval.equals(that.epochInterval)
+                && clock.equals(that.clock);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workers, epochInterval, serializing, restoreStateEveryBatch, maxRecordsInFlight);
+        return Objects.hash(workers, epochInterval, serializing, restoreStateEveryBatch, maxRecordsInFlight, clock);
     }
 
     @Override
     public String toString() {
         return "RunConfig[workers=" + workers + ", epochInterval=" + epochInterval + ", serializing=" + serializing
                 + ", restoreStateEveryBatch=" + restoreStateEveryBatch + ", maxRecordsInFlight=" + maxRecordsInFlight
-                + "]";
+                + ", clock=" + clock + "]";
     }
 }

@@ -7,6 +7,7 @@ import dev.weft.core.Graph;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.Execution;
 import dev.weft.engine.worker.ExecutionConfig;
+import dev.weft.testing.TestClock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,7 +67,8 @@ public final class Runner {
                 .withSerializing(config.serializing())
                 .withMaxRecordsInFlight(config.maxRecordsInFlight())
                 .withCodecs(flow.codecs())
-                .withStallTimeout(java.time.Duration.ofSeconds(5));
+                .withStallTimeout(java.time.Duration.ofSeconds(5))
+                .withClock(config.clock());
         Execution exec = new Execution(engine);
         execution.set(exec);
         String early = cancelledBeforeStart.get();
@@ -77,7 +79,9 @@ public final class Runner {
             aborted.set(true);
             exec.cancel("a source aborted the execution");
         };
-        try {
+        TestClock.Subscription clockMoves = config.clock() instanceof TestClock test ? test.onMove(exec::clockMoved)
+                : () -> { };
+        try (clockMoves) {
             exec.run(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow,
                     config.epochInterval(), config.restoreStateEveryBatch(), flow.codecs(), abort)));
         } catch (OperatorFailure failure) {

@@ -108,7 +108,7 @@ public final class OperatorBuilder {
 
     /**
      * An action that schedules this operator to run again (from its own worker's thread), for logic
-     * that wakes itself, for example from a timer via {@link WorkerContext#activateAfter}.
+     * that wakes itself, for example from a timer made by {@link WorkerContext#timer(String, Runnable)}.
      */
     public Runnable activator() {
         return core::activate;

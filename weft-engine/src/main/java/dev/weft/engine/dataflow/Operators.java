@@ -1,6 +1,9 @@
 package dev.weft.engine.dataflow;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -41,6 +44,7 @@ public final class Operators {
         Runnable activate = builder.activator();
         WorkerContext worker = scope.worker();
         builder.notifyOnFrontier(false);
+        WakeupTimer timer = worker.timer(name, activate);
         builder.build(capabilities -> {
             Capability capability = capabilities.get(0);
             SourceContext<T> context = new SourceContext<>() {
@@ -65,8 +69,25 @@ public final class Operators {
                 }
 
                 @Override
+                public Clock clock() {
+                    return worker.clock();
+                }
+
+                @Override
+                public void wakeAt(Instant at) {
+                    timer.wakeAt(at);
+                }
+
+                @Override
                 public void activateAfter(Duration delay) {
-                    worker.activateAfter(delay.toNanos(), activate);
+                    Instant now = worker.clock().instant();
+                    Instant at;
+                    try {
+                        at = now.plus(delay);
+                    } catch (DateTimeException | ArithmeticException tooFar) {
+                        at = delay.isNegative() ? Instant.MIN : Instant.MAX;
+                    }
+                    timer.wakeAt(at);
                 }
 
                 @Override
@@ -87,6 +108,9 @@ public final class Operators {
             return () -> {
                 if (capability.isValid()) {
                     logic.run(context);
+                }
+                if (!capability.isValid()) {
+                    timer.close();
                 }
             };
         });

@@ -620,6 +620,37 @@ public final class Scope implements Node {
     }
 
     /**
+     * Whether the operator named {@code operatorName}, in this scope or its loops, holds a
+     * capability or has records in flight to it; {@code null} if no operator has that name.
+     */
+    public Boolean operatorHoldsPointstamps(String operatorName) {
+        if (tracker == null) {
+            return null;
+        }
+        Boolean found = null;
+        for (int node = 1; node < tracker.nodeCount(); node++) {
+            if (tracker.nodeName(node).equals(operatorName)) {
+                if (tracker.holdsPointstamps(node)) {
+                    return true;
+                }
+                found = false;
+            }
+        }
+        for (int i = 1; i < children.size(); i++) {
+            if (children.get(i) instanceof Scope nested) {
+                Boolean inner = nested.operatorHoldsPointstamps(operatorName);
+                if (inner != null) {
+                    if (inner) {
+                        return true;
+                    }
+                    found = false;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Describes every pointstamp still outstanding in this scope and its loops, naming the
      * operators that hold them: what keeps the dataflow from finishing.
      */

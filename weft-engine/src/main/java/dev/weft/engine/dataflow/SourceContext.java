@@ -1,6 +1,8 @@
 package dev.weft.engine.dataflow;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What a source's logic sees on each activation: its capability and output, flow control, and
@@ -8,8 +10,8 @@ import java.time.Duration;
  *
  * <p>A source holds a capability for its current time and emits at it; it downgrades the
  * capability to advance time (closing earlier epochs) and drops it when its input ends. A source
- * that has nothing to emit now returns and asks to be woken ({@link #activateAfter(Duration)}, or
- * a {@link #syncActivator()} for another thread); it never spins.
+ * that has nothing to emit now returns and asks to be woken ({@link #wakeAt(Instant)} on the run's
+ * {@link #clock()}, or a {@link #syncActivator()} for another thread); it never spins.
  *
  * @param <T> the record type
  */
@@ -30,7 +32,16 @@ public interface SourceContext<T> {
     /** Runs the source again at the next opportunity. */
     void activate();
 
-    /** Runs the source again after {@code delay}. */
+    /** The run's clock: processing time. */
+    Clock clock();
+
+    /**
+     * Runs the source again once the run's clock reaches {@code at}. The source has one such
+     * wake-up: a later call replaces an earlier one that has not fired yet.
+     */
+    void wakeAt(Instant at);
+
+    /** Same as {@link #wakeAt(Instant)} at {@code delay} from now on the run's clock (saturating). */
     void activateAfter(Duration delay);
 
     /** A handle another thread can use to wake this source. */

@@ -2,11 +2,12 @@ package dev.weft.engine.dataflow;
 
 import dev.weft.engine.communication.Allocator;
 import dev.weft.engine.communication.MessageCodec;
+import java.time.Clock;
 
 /**
- * What a dataflow needs from the worker that runs it: identity, channels, key routing, timers,
- * wake-ups from other threads, and limits. Implemented by the worker; every method is called on
- * the worker's own thread unless it says otherwise.
+ * What a dataflow needs from the worker that runs it: identity, channels, key routing, the run's
+ * clock and timers, wake-ups from other threads, and limits. Implemented by the worker; every
+ * method is called on the worker's own thread unless it says otherwise.
  */
 public interface WorkerContext {
 
@@ -28,8 +29,30 @@ public interface WorkerContext {
     /** Runs {@code activation} whenever channel {@code channelId} receives a message. */
     void onChannelEvent(int channelId, Runnable activation);
 
-    /** Runs {@code activation} on the worker thread once {@code delayNanos} have passed. */
-    void activateAfter(long delayNanos, Runnable activation);
+    /**
+     * The run's clock: processing time, for every operator and source of the run. The system clock
+     * unless the run was given another one ({@code ExecutionConfig.withClock}), such as a manual
+     * clock in tests. Safe to read from any thread.
+     */
+    Clock clock();
+
+    /**
+     * A timer handle that runs {@code activation} on this worker's thread when the run's clock
+     * reaches the time it is set to ({@link WakeupTimer#wakeAt}). Each handle has at most one
+     * pending entry in the worker's timer queue.
+     *
+     * <p>For stall detection, a pending timer counts as a possible source of progress only while
+     * the operator named {@code owner} holds a capability or has records waiting at an input:
+     * otherwise firing it could change no frontier, and a run that is otherwise stuck is reported
+     * as stalled, naming the timer. Pass the operator's name exactly as given to
+     * {@link Scope#operator(String)}; a timer whose owner names no operator always counts as
+     * possible progress.
+     *
+     * @param owner the name of the operator the timer wakes, for stall detection and reports
+     * @param activation what to run, usually the operator's {@link OperatorBuilder#activator()}
+     * @return a new handle with nothing pending
+     */
+    WakeupTimer timer(String owner, Runnable activation);
 
     /**
      * A handle that any thread may use to run {@code activation} on this worker's thread; while it

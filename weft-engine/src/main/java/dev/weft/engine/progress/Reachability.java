@@ -379,6 +379,29 @@ public final class Reachability {
         return nodeNames.length;
     }
 
+    /** The name of {@code node}. */
+    public String nodeName(int node) {
+        return nodeNames[node];
+    }
+
+    /**
+     * Whether any input or output of {@code node} holds a pointstamp: records in flight to it, or a
+     * capability it holds.
+     */
+    public boolean holdsPointstamps(int node) {
+        for (int port = 0; port < inputCount(node); port++) {
+            if (pointstamps[target(node, port)].counts().size() > 0) {
+                return true;
+            }
+        }
+        for (int port = 0; port < outputCount(node); port++) {
+            if (pointstamps[source(node, port)].counts().size() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The domain of this scope's times. */
     public TimeDomain domain() {
         return domain;

@@ -89,6 +89,19 @@ public final class Execution {
         state.fail(new CancellationException("execution cancelled: " + reason));
     }
 
+    /**
+     * Tells the workers that the run's clock has moved, so timers that have come due fire at once.
+     * Call it after every move of a manual clock; the system clock needs no calls. Thread-safe.
+     */
+    public void clockMoved() {
+        wakeAll();
+    }
+
+    /** How many times an idle worker has checked whether the execution stalled. */
+    long stallChecks() {
+        return state.stallChecks();
+    }
+
     private void runWorker(int index, Consumer<Worker> build) {
         cluster.allocator(index).signal().bindToCurrentThread();
         Worker worker = new Worker(cluster.allocator(index), config, state);

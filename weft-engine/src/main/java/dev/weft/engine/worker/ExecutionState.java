@@ -1,14 +1,17 @@
 package dev.weft.engine.worker;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 
 /**
  * What the workers of one execution share: the first failure, and what stall detection needs
- * (how many workers are idle, timers pending, activators open, whether anything moved).
+ * (how many workers are idle, which timers are pending, activators open, whether anything moved).
  * Thread-safe.
  */
 final class ExecutionState {
@@ -20,9 +23,10 @@ final class ExecutionState {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean failed;
     private final AtomicInteger idleWorkers = new AtomicInteger();
-    private final AtomicInteger pendingTimers = new AtomicInteger();
+    private final AtomicReferenceArray<List<PendingTimer>> pendingTimers;
     private final AtomicInteger openActivators = new AtomicInteger();
     private final AtomicLong version = new AtomicLong();
+    private final AtomicLong stallChecks = new AtomicLong();
     private long stallVersion = -1;
     private long stallSinceNanos;
 
@@ -31,6 +35,10 @@ final class ExecutionState {
         this.stallTimeoutNanos = stallTimeoutNanos;
         this.queuesEmpty = queuesEmpty;
         this.wakeAll = wakeAll;
+        this.pendingTimers = new AtomicReferenceArray<>(workers);
+        for (int w = 0; w < workers; w++) {
+            pendingTimers.set(w, List.of());
+        }
     }
 
     /** Records the first failure and wakes every worker so that all stop. */
@@ -88,12 +96,9 @@ final class ExecutionState {
         goingIdle(idle);
     }
 
-    void timerScheduled() {
-        pendingTimers.incrementAndGet();
-    }
-
-    void timerFired() {
-        pendingTimers.decrementAndGet();
+    /** Publishes the timers pending on {@code worker}, for stall detection; called before it goes idle. */
+    void timersPending(int worker, List<PendingTimer> timers) {
+        pendingTimers.set(worker, timers);
     }
 
     void activatorOpened() {
@@ -106,12 +111,20 @@ final class ExecutionState {
 
     /**
      * Called by an idle worker with unfinished dataflows: fails the execution as stalled once
-     * every worker has been idle for the stall timeout with no message, timer or open activator
-     * that could wake anyone.
+     * every worker has been idle for the stall timeout with no message or open activator that
+     * could wake anyone, and no pending timer whose operator could make progress (one that holds a
+     * capability or has input waiting: firing any other timer changes no frontier).
      */
     synchronized void checkForStall(Worker worker) {
-        boolean quiet = idleWorkers.get() == workers && pendingTimers.get() == 0 && openActivators.get() == 0
-                && queuesEmpty.getAsBoolean();
+        stallChecks.incrementAndGet();
+        boolean quiet = idleWorkers.get() == workers && openActivators.get() == 0 && queuesEmpty.getAsBoolean();
+        List<PendingTimer> timers = quiet ? allPendingTimers() : List.of();
+        for (PendingTimer timer : timers) {
+            if (worker.mayProgress(timer.owner())) {
+                quiet = false;
+                break;
+            }
+        }
         if (!quiet) {
             stallVersion = -1;
             return;
@@ -124,10 +137,32 @@ final class ExecutionState {
             return;
         }
         if (now - stallSinceNanos >= stallTimeoutNanos) {
-            fail(new StalledException("the dataflow cannot make progress: every input is closed, no timer or"
-                    + " wake-up is pending and every worker is idle, but these pointstamps are still outstanding"
-                    + " (a capability that is never dropped, or records no operator will consume):\n"
-                    + worker.describeOutstanding()));
+            StringBuilder report = new StringBuilder("the dataflow cannot make progress: every input is closed, no"
+                    + " wake-up from another thread is pending, no pending timer belongs to an operator that could"
+                    + " make progress, and every worker is idle, but these pointstamps are still outstanding"
+                    + " (a capability that is never dropped, or records no operator will consume):\n");
+            report.append(worker.describeOutstanding());
+            if (!timers.isEmpty()) {
+                report.append("pending timers (their operators hold no capability and have no input waiting, so"
+                        + " firing them cannot help):\n");
+                for (PendingTimer timer : timers) {
+                    report.append("  ").append(timer).append('\n');
+                }
+            }
+            fail(new StalledException(report.toString()));
         }
+    }
+
+    /** How many times an idle worker has checked for a stall (for tests that show none is declared). */
+    long stallChecks() {
+        return stallChecks.get();
+    }
+
+    private List<PendingTimer> allPendingTimers() {
+        List<PendingTimer> all = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            all.addAll(pendingTimers.get(w));
+        }
+        return all;
     }
 }

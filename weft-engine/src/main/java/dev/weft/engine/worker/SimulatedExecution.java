@@ -81,7 +81,7 @@ public final class SimulatedExecution {
     public long runToCompletion(long maxActions, Runnable check) {
         Throwable failure = null;
         try {
-            return runActions(maxActions, check);
+            return runActions(maxActions, check, false);
         } catch (RuntimeException | Error e) {
             failure = e;
             throw e;
@@ -114,7 +114,21 @@ public final class SimulatedExecution {
         }
     }
 
-    private long runActions(long maxActions, Runnable check) {
+    /**
+     * Performs random actions, as {@link #runToCompletion(long, Runnable)} does, until every worker
+     * has finished or no action can change anything any more (the workers wait for input from
+     * outside, or for a clock move), and returns without closing anything, so that a test can feed
+     * input or move a manual clock and go on.
+     *
+     * @return whether every worker has finished
+     * @throws IllegalStateException if {@code maxActions} are not enough
+     */
+    public boolean runUntilQuiet(long maxActions) {
+        return runActions(maxActions, () -> { }, true) >= 0;
+    }
+
+    /** The number of actions performed, or -1 if, as asked, it returned once quiet. */
+    private long runActions(long maxActions, Runnable check, boolean returnWhenQuiet) {
         long actions = 0;
         int idleSweeps = 0;
         while (!isDone()) {
@@ -132,6 +146,9 @@ public final class SimulatedExecution {
             if (changed || cluster.inTransit()) {
                 idleSweeps = 0;
             } else if (++idleSweeps > 50 * workers.size() && noWorkerCanStep()) {
+                if (returnWhenQuiet) {
+                    return -1;
+                }
                 throw new StalledException("simulated execution stalled:\n" + describeOutstanding());
             }
         }

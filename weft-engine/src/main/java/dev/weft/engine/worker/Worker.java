@@ -8,13 +8,14 @@ import dev.weft.engine.dataflow.KeyGroups;
 import dev.weft.engine.dataflow.Owned;
 import dev.weft.engine.dataflow.Scope;
 import dev.weft.engine.dataflow.SyncActivator;
+import dev.weft.engine.dataflow.WakeupTimer;
 import dev.weft.engine.dataflow.WorkerContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,11 +41,11 @@ public final class Worker implements WorkerContext {
     private final List<Scope> dataflows = new ArrayList<>();
     private final Set<Scope> activeRoots = new LinkedHashSet<>();
     private final Map<Integer, Runnable> channelActivations = new HashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final TimerQueue timers;
     private final Queue<Runnable> external = new MpscUnboundedXaddArrayQueue<>(64);
     private final OwnedResources owned = new OwnedResources();
     private int channels;
-    private long timerSequence;
+    private long publishedTimers = -1;
 
     Worker(Allocator allocator, ExecutionConfig config, ExecutionState state) {
         this.allocator = allocator;
@@ -52,6 +53,7 @@ public final class Worker implements WorkerContext {
         this.state = state;
         this.keyGroups = new KeyGroups(config.keyGroups(), allocator.peers());
         this.codecs = config.codecs();
+        this.timers = new TimerQueue(TimeBase.of(config.clock()), allocator.index());
     }
 
     /**
@@ -82,12 +84,7 @@ public final class Worker implements WorkerContext {
         while ((activation = external.poll()) != null) {
             activation.run();
         }
-        long now = System.nanoTime();
-        while (!timers.isEmpty() && timers.peek().deadlineNanos - now <= 0) {
-            Timer due = timers.poll();
-            state.timerFired();
-            due.activation.run();
-        }
+        timers.fireDue();
         allocator.drainEvents(this::channelEvent);
         if (activeRoots.isEmpty()) {
             return false;
@@ -127,22 +124,55 @@ public final class Worker implements WorkerContext {
                 state.workDone(idle);
                 continue;
             }
-            long parkNanos = state.idlePollNanos();
-            if (!timers.isEmpty()) {
-                parkNanos = Math.min(parkNanos, Math.max(0, timers.peek().deadlineNanos - System.nanoTime()));
-            }
+            long parkNanos = Math.min(state.idlePollNanos(), timers.nanosUntilNext());
             if (parkNanos > 0) {
+                if (timers.version() != publishedTimers) {
+                    publishedTimers = timers.version();
+                    state.timersPending(index(), timers.snapshot());
+                }
                 state.goingIdle(idle);
                 allocator.signal().park(parkNanos, this::hasWork);
-                if (!hasWork() && timers.isEmpty()) {
+                if (!hasWork()) {
                     state.checkForStall(this);
                 }
             }
         }
+        state.timersPending(index(), List.of());
     }
 
+    /**
+     * Whether there is something to do. Besides messages and activations, a timer that has come
+     * due: a manual clock moved by another thread wakes the worker ({@link Execution#clockMoved()}),
+     * and this check, made after the worker announced it will sleep, keeps that wake-up from being
+     * lost.
+     */
     private boolean hasWork() {
-        return !external.isEmpty() || allocator.hasEvents() || !activeRoots.isEmpty() || state.failed();
+        return !external.isEmpty() || allocator.hasEvents() || !activeRoots.isEmpty() || state.failed()
+                || timers.anyDue();
+    }
+
+    /**
+     * Whether the operator named {@code owner} could still make progress, as this worker sees the
+     * pointstamps of every worker: it holds a capability or has records waiting at an input, or no
+     * operator has that name (then nothing can be ruled out).
+     */
+    boolean mayProgress(String owner) {
+        boolean found = false;
+        for (Scope root : dataflows) {
+            Boolean holds = root.operatorHoldsPointstamps(owner);
+            if (holds != null) {
+                if (holds) {
+                    return true;
+                }
+                found = true;
+            }
+        }
+        return !found;
+    }
+
+    /** The number of wake-ups pending in this worker's timer queue. */
+    public int pendingTimerCount() {
+        return timers.size();
     }
 
     /**
@@ -197,9 +227,13 @@ public final class Worker implements WorkerContext {
     }
 
     @Override
-    public void activateAfter(long delayNanos, Runnable activation) {
-        timers.add(new Timer(System.nanoTime() + delayNanos, timerSequence++, activation));
-        state.timerScheduled();
+    public Clock clock() {
+        return config.clock();
+    }
+
+    @Override
+    public WakeupTimer timer(String owner, Runnable activation) {
+        return timers.create(owner, activation);
     }
 
     @Override
@@ -252,13 +286,5 @@ public final class Worker implements WorkerContext {
     @Override
     public void rootActivated(Scope root) {
         activeRoots.add(root);
-    }
-
-    private record Timer(long deadlineNanos, long sequence, Runnable activation) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer other) {
-            int c = Long.compare(deadlineNanos - other.deadlineNanos, 0);
-            return c != 0 ? c : Long.compare(sequence, other.sequence);
-        }
     }
 }

@@ -4,7 +4,7 @@ import dev.weft.io.DynamicSink;
 import dev.weft.io.StatelessSinkPartition;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +35,6 @@ public final class BatchingSink<T> implements DynamicSink<T> {
     private final int maxSize;
     private final Duration maxDelay;
     private final DynamicSink<T> downstream;
-    private final InstantSource clock;
 
     /**
      * Batches items for {@code downstream}.
@@ -47,10 +46,6 @@ public final class BatchingSink<T> implements DynamicSink<T> {
      * @throws IllegalArgumentException if {@code maxSize} is below 1 or {@code maxDelay} is negative
      */
     public BatchingSink(int maxSize, Duration maxDelay, DynamicSink<T> downstream) {
-        this(maxSize, maxDelay, downstream, InstantSource.system());
-    }
-
-    BatchingSink(int maxSize, Duration maxDelay, DynamicSink<T> downstream, InstantSource clock) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1; got " + maxSize);
         }
@@ -60,7 +55,6 @@ public final class BatchingSink<T> implements DynamicSink<T> {
         this.maxSize = maxSize;
         this.maxDelay = maxDelay;
         this.downstream = Objects.requireNonNull(downstream, "downstream");
-        this.clock = clock;
     }
 
     /**
@@ -81,7 +75,7 @@ public final class BatchingSink<T> implements DynamicSink<T> {
 
     @Override
     public Writer<T> build(int workerIndex, int workerCount) {
-        return new Writer<>(maxSize, maxDelay, downstream.build(workerIndex, workerCount), clock);
+        return new Writer<>(maxSize, maxDelay, downstream.build(workerIndex, workerCount));
     }
 
     /**
@@ -94,15 +88,21 @@ public final class BatchingSink<T> implements DynamicSink<T> {
         private final int maxSize;
         private final Duration maxDelay;
         private final StatelessSinkPartition<T> downstream;
-        private final InstantSource clock;
+        private Clock clock = Clock.systemUTC();
         private List<T> pending = new ArrayList<>();
         private Instant due;
 
-        Writer(int maxSize, Duration maxDelay, StatelessSinkPartition<T> downstream, InstantSource clock) {
+        Writer(int maxSize, Duration maxDelay, StatelessSinkPartition<T> downstream) {
             this.maxSize = maxSize;
             this.maxDelay = maxDelay;
             this.downstream = downstream;
-            this.clock = clock;
+        }
+
+        /** Takes the run's clock for its deadlines, and hands it to the downstream writer. */
+        @Override
+        public void setClock(Clock runClock) {
+            clock = Objects.requireNonNull(runClock, "clock");
+            downstream.setClock(runClock);
         }
 
         /** Buffers {@code items}, handing over every full batch, and the rest if it is due. */

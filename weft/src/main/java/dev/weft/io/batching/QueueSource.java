@@ -206,6 +206,7 @@ public final class QueueSource<T> implements DynamicSource<T> {
         private final int batchSize;
         private final Duration pollInterval;
         private Instant nextAwake;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         Reader(Feed<T> feed, AutoCloseable handle, int batchSize, Duration pollInterval) {
             this.feed = feed;
@@ -234,13 +235,18 @@ public final class QueueSource<T> implements DynamicSource<T> {
             if (ended) {
                 return null;
             }
-            nextAwake = Instant.now().plus(pollInterval);
+            nextAwake = clock.instant().plus(pollInterval);
             return batch;
         }
 
         @Override
         public Instant nextAwake() {
             return nextAwake;
+        }
+
+        @Override
+        public void setClock(java.time.Clock runClock) {
+            clock = runClock;
         }
 
         @Override

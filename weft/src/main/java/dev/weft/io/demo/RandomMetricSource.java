@@ -3,7 +3,7 @@ package dev.weft.io.demo;
 import dev.weft.io.PartitionedSource;
 import dev.weft.io.SourcePartition;
 import java.time.Instant;
-import java.time.InstantSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +38,6 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
     private final double perSecond;
     private final long count;
     private final long seed;
-    private final InstantSource clock;
 
     /**
      * An endless source of metric {@code name}, {@code perSecond} a second, with seed 0.
@@ -61,10 +60,6 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
      * @throws IllegalArgumentException if a value is out of range
      */
     public RandomMetricSource(List<String> names, double perSecond, long count, long seed) {
-        this(names, perSecond, count, seed, InstantSource.system());
-    }
-
-    RandomMetricSource(List<String> names, double perSecond, long count, long seed, InstantSource clock) {
         if (names.isEmpty() || new HashSet<>(names).size() != names.size()) {
             throw new IllegalArgumentException("metric names must be a non-empty list without repeats; got " + names);
         }
@@ -78,7 +73,6 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
         this.perSecond = perSecond;
         this.count = count;
         this.seed = seed;
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** One partition per metric name. */
@@ -108,13 +102,14 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
     /** Emits one name's metrics when due. */
     private final class Partition implements SourcePartition<Metric, Long> {
         private final String name;
-        private final Instant start;
+        private Clock clock = Clock.systemUTC();
+        /** When the partition started emitting, on the run's clock: when it got the clock. */
+        private Instant start;
         private final long first;
         private long emitted;
 
         Partition(String name, long emitted) {
             this.name = name;
-            this.start = clock.instant();
             this.first = emitted;
             this.emitted = emitted;
         }
@@ -125,6 +120,7 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
                 return null;
             }
             Instant now = clock.instant();
+            started();
             List<Metric> batch = new ArrayList<>();
             while (emitted < count && batch.size() < MAX_BATCH) {
                 Instant dueAt = dueAt(emitted);
@@ -139,7 +135,23 @@ public final class RandomMetricSource implements PartitionedSource<Metric, Long>
 
         @Override
         public Instant nextAwake() {
-            return emitted >= count ? null : dueAt(emitted);
+            if (emitted >= count) {
+                return null;
+            }
+            started();
+            return dueAt(emitted);
+        }
+
+        @Override
+        public void setClock(Clock runClock) {
+            clock = Objects.requireNonNull(runClock, "clock");
+            start = clock.instant();
+        }
+
+        private void started() {
+            if (start == null) {
+                start = clock.instant();
+            }
         }
 
         @Override

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.Dataflow;
 import dev.weft.io.StatelessSinkPartition;
+import dev.weft.testing.TestClock;
 import dev.weft.testing.Testing;
 import dev.weft.testing.TestingSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +23,7 @@ class BatchingSinkTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock now = new TestClock(T0);
     private final List<List<Integer>> batches = new ArrayList<>();
     private final AtomicBoolean downstreamClosed = new AtomicBoolean();
 
@@ -40,8 +38,10 @@ class BatchingSinkTest {
             public void close() {
                 downstreamClosed.set(true);
             }
-        }, clock);
-        return sink.build(0, 1);
+        });
+        BatchingSink.Writer<Integer> writer = sink.build(0, 1);
+        writer.setClock(now);
+        return writer;
     }
 
     @Test

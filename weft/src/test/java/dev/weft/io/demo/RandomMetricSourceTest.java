@@ -10,13 +10,12 @@ import dev.weft.codec.Decoder;
 import dev.weft.codec.Encoder;
 import dev.weft.io.SourcePartition;
 import dev.weft.runtime.RunConfig;
+import dev.weft.testing.TestClock;
 import dev.weft.testing.Testing;
 import dev.weft.testing.TestingSink;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +26,13 @@ class RandomMetricSourceTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock now = new TestClock(T0);
 
     private SourcePartition<Metric, Long> open(long count, long seed, Long state) {
-        return new RandomMetricSource(List.of("cpu"), 10, count, seed, clock).buildPartition("cpu", state);
+        SourcePartition<Metric, Long> partition = new RandomMetricSource(List.of("cpu"), 10, count, seed)
+                .buildPartition("cpu", state);
+        partition.setClock(now);
+        return partition;
     }
 
     private static List<Double> values(List<Metric> metrics) {

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.Dataflow;
 import dev.weft.StepException;
+import dev.weft.io.AbortExecution;
 import dev.weft.io.SourcePartition;
+import dev.weft.runtime.RunConfig;
+import dev.weft.testing.TestClock;
 import dev.weft.testing.Testing;
 import dev.weft.testing.TestingSink;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,19 +31,20 @@ class PollingSourceTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration SECOND = Duration.ofSeconds(1);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock now = new TestClock(T0);
 
     private <T> SourcePartition<T, Long> open(PollingSource<T> source, Long state) {
         assertThat(source.listPartitions()).containsExactly("singleton");
-        return source.buildPartition("singleton", state);
+        SourcePartition<T, Long> partition = source.buildPartition("singleton", state);
+        partition.setClock(now);
+        return partition;
     }
 
     @Test
     void shouldPollAtOnceThenEveryIntervalAskingToBeWokenInBetween() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         SourcePartition<Integer, Long> partition = open(new PollingSource<>(MINUTE, 3, SECOND,
-                () -> List.of(calls.incrementAndGet()), clock), null);
+                () -> List.of(calls.incrementAndGet())), null);
 
         assertThat(partition.nextBatch()).containsExactly(1);
         assertThat(partition.nextAwake()).isEqualTo(T0.plus(MINUTE));
@@ -54,7 +59,7 @@ class PollingSourceTest {
 
     @Test
     void shouldSkipSlotsMissedWhileTheWorkerWasBusy() throws Exception {
-        SourcePartition<String, Long> partition = open(new PollingSource<>(MINUTE, 3, SECOND, () -> List.of("x"), clock),
+        SourcePartition<String, Long> partition = open(new PollingSource<>(MINUTE, 3, SECOND, () -> List.of("x")),
                 null);
         partition.nextBatch();
         now.set(T0.plus(MINUTE.multipliedBy(3)).plusSeconds(10));
@@ -66,7 +71,7 @@ class PollingSourceTest {
     void shouldEmitNothingWhenThePollerReturnsNullOrEmpty() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         SourcePartition<String, Long> partition = open(new PollingSource<String>(MINUTE, 3, SECOND,
-                () -> calls.incrementAndGet() == 1 ? null : List.of(), clock), null);
+                () -> calls.incrementAndGet() == 1 ? null : List.of()), null);
         assertThat(partition.nextBatch()).isEmpty();
         now.set(T0.plus(MINUTE));
         assertThat(partition.nextBatch()).isEmpty();
@@ -83,7 +88,7 @@ class PollingSourceTest {
                 throw new IOException("flaky " + call);
             }
             return List.of(call);
-        }, clock), null);
+        }), null);
 
         assertThat(partition.nextBatch()).isEmpty();
         assertThat(partition.nextAwake()).isEqualTo(T0.plusSeconds(1));
@@ -100,7 +105,7 @@ class PollingSourceTest {
         AtomicInteger calls = new AtomicInteger();
         SourcePartition<Integer, Long> partition = open(new PollingSource<Integer>(MINUTE, 2, SECOND, () -> {
             throw new IOException("down " + calls.incrementAndGet());
-        }, clock), null);
+        }), null);
         partition.nextBatch();
         now.set(T0.plusSeconds(1));
         partition.nextBatch();
@@ -119,14 +124,14 @@ class PollingSourceTest {
     void shouldEndWhenThePollerSignalsEndOfInput() throws Exception {
         SourcePartition<String, Long> partition = open(new PollingSource<String>(MINUTE, 3, SECOND, () -> {
             throw new PollingSource.EndOfInput();
-        }, clock), null);
+        }), null);
         assertThat(partition.nextBatch()).isNull();
         assertThat(partition.nextAwake()).isNull();
     }
 
     @Test
     void shouldSnapshotTheNextSlotAndResumeOnItsSchedule() throws Exception {
-        PollingSource<String> source = new PollingSource<>(MINUTE, 3, SECOND, () -> List.of("x"), clock);
+        PollingSource<String> source = new PollingSource<>(MINUTE, 3, SECOND, () -> List.of("x"));
         SourcePartition<String, Long> partition = open(source, null);
         partition.nextBatch();
         Long state = partition.snapshot();
@@ -140,6 +145,113 @@ class PollingSourceTest {
         now.set(T0.plus(MINUTE.multipliedBy(5)));
         SourcePartition<String, Long> late = open(source, state);
         assertThat(late.nextBatch()).as("a passed slot polls at once").containsExactly("x");
+    }
+
+    @Test
+    void shouldAlignCallsToTheAnchorPlusWholeIntervals() throws Exception {
+        now.set(T0.plus(Duration.ofMinutes(17)));
+        AtomicInteger calls = new AtomicInteger();
+        SourcePartition<Integer, Long> partition = open(new PollingSource<>(Duration.ofMinutes(15),
+                () -> List.of(calls.incrementAndGet())).alignTo(T0.plus(Duration.ofDays(3))), null);
+        assertThat(partition.nextAwake()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(partition.nextBatch()).as("not on a slot yet").isEmpty();
+        now.set(T0.plus(Duration.ofMinutes(30)));
+        assertThat(partition.nextBatch()).containsExactly(1);
+        assertThat(partition.nextAwake()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void shouldCallAtOnceWhenTheStartIsOnAnAlignedSlot() throws Exception {
+        SourcePartition<String, Long> partition = open(new PollingSource<>(MINUTE, () -> List.of("x"))
+                .alignTo(T0.minus(Duration.ofHours(5))), null);
+        assertThat(partition.nextAwake()).isEqualTo(T0);
+        assertThat(partition.nextBatch()).containsExactly("x");
+    }
+
+    @Test
+    void shouldRetryAfterTheDelayThePollerAsksForWithoutUsingUpARetry() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SourcePartition<Integer, Long> partition = open(new PollingSource<>(MINUTE, 0, SECOND, () -> {
+            int call = calls.incrementAndGet();
+            if (call <= 2) {
+                throw new PollingSource.Retry(Duration.ofSeconds(10));
+            }
+            return List.of(call);
+        }), null);
+        assertThat(partition.nextBatch()).isEmpty();
+        assertThat(partition.nextAwake()).isEqualTo(T0.plusSeconds(10));
+        now.set(T0.plusSeconds(10));
+        assertThat(partition.nextBatch()).as("no retries allowed, yet a Retry is no failure").isEmpty();
+        now.set(T0.plusSeconds(20));
+        assertThat(partition.nextBatch()).containsExactly(3);
+        assertThat(partition.nextAwake()).as("back on the schedule").isEqualTo(T0.plus(MINUTE));
+    }
+
+    @Test
+    void shouldPollOnTheRunsTestClockWithRetriesAndEndOfInput() throws Exception {
+        TestClock clock = new TestClock(T0);
+        Semaphore polled = new Semaphore(0);
+        AtomicInteger calls = new AtomicInteger();
+        Dataflow flow = new Dataflow("poll");
+        TestingSink<String> sink = new TestingSink<>();
+        flow.input("poll", new PollingSource<String>(MINUTE, () -> {
+            int call = calls.incrementAndGet();
+            String item = "call " + call + " at " + clock.instant();
+            polled.release(); // the test moves the clock only after this
+            switch (call) {
+                case 2:
+                    throw new PollingSource.Retry(Duration.ofSeconds(10));
+                case 4:
+                    throw new PollingSource.EndOfInput();
+                default:
+                    return List.of(item);
+            }
+        })).output("out", sink);
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() ->
+                Testing.run(flow, RunConfig.defaults(2).withClock(clock)));
+
+        polled.acquire();
+        clock.advance(MINUTE);
+        polled.acquire();
+        clock.advance(Duration.ofSeconds(10));
+        polled.acquire();
+        clock.advance(Duration.ofSeconds(50));
+        polled.acquire();
+        run.get(30, TimeUnit.SECONDS);
+
+        assertThat(sink.items()).containsExactly("call 1 at 2024-01-01T00:00:00Z", "call 3 at 2024-01-01T00:01:10Z");
+        assertThat(calls).hasValue(4);
+    }
+
+    @Test
+    void shouldPollOnTheHourWhenAlignedAndStopTheRunWhenThePollerAborts() throws Exception {
+        TestClock clock = new TestClock(T0.plus(Duration.ofMinutes(40)));
+        Semaphore polled = new Semaphore(0);
+        AtomicInteger calls = new AtomicInteger();
+        Dataflow flow = new Dataflow("poll");
+        TestingSink<String> sink = new TestingSink<>();
+        flow.input("poll", new PollingSource<String>(Duration.ofHours(1), () -> {
+            int call = calls.incrementAndGet();
+            String item = "call " + call + " at " + clock.instant();
+            polled.release(); // the test moves the clock only after this
+            if (call == 3) {
+                throw new AbortExecution("the service is gone");
+            }
+            return List.of(item);
+        }).alignTo(T0)).output("out", sink);
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() ->
+                Testing.run(flow, RunConfig.defaults(1).withClock(clock)));
+
+        // Onto the first aligned slot: called then, whether the run started before or after this move.
+        clock.advance(Duration.ofMinutes(20));
+        polled.acquire();
+        clock.advance(Duration.ofHours(1));
+        polled.acquire();
+        clock.advance(Duration.ofHours(1));
+        polled.acquire();
+        run.get(30, TimeUnit.SECONDS);
+
+        assertThat(sink.items()).containsExactly("call 1 at 2024-01-01T01:00:00Z", "call 2 at 2024-01-01T02:00:00Z");
     }
 
     @ParameterizedTest(name = "{0} worker(s)")
