@@ -107,7 +107,7 @@ public final class OutputHandle<T> {
         }
         int[] t = targets;
         for (int i = 0; i < t.length; i++) {
-            operator.progress().update(t[i], time, batch.size());
+            operator.scope().productionProgress().update(t[i], time, batch.size());
         }
         sentThisActivation += batch.size();
         tee.push(batch);

@@ -2,6 +2,7 @@ package dev.weft.engine.dataflow;
 
 import dev.weft.engine.communication.Channel;
 import dev.weft.engine.communication.MessageCodec;
+import dev.weft.engine.communication.Pusher;
 import dev.weft.engine.progress.LongAntichain;
 import dev.weft.engine.progress.LongChangeBatch;
 import dev.weft.engine.progress.MutableLongAntichain;
@@ -50,6 +51,8 @@ public final class Scope implements Node {
     private boolean finished;
 
     private final PointstampBatch local = new PointstampBatch(64);
+    /** Records this worker sent and has not yet published: published before any batch leaves the worker. */
+    private final PointstampBatch produced = new PointstampBatch(64);
     private final PointstampBatch pendingFinal = new PointstampBatch(64);
     private Channel<PointstampBatch> progress;
 
@@ -303,6 +306,39 @@ public final class Scope implements Node {
         return local;
     }
 
+    /** Where outputs count the records they send, kept apart so it can be published early. */
+    PointstampBatch productionProgress() {
+        return produced;
+    }
+
+    /**
+     * Wraps the pushers of a data channel so that every batch sent to another worker is preceded
+     * by this worker's unpublished production, on the progress channel. A worker consuming the
+     * batch then already has (or drains in the same pull) the production it consumes, so no
+     * worker applies a consumption before the production it consumes: its count of records in
+     * flight never drops below the records it has heard of (which flow control relies on).
+     * Publishing production early is always safe: it only holds frontiers back.
+     */
+    <M> Pusher<M>[] publishingProductionFirst(Pusher<M>[] pushers) {
+        @SuppressWarnings("unchecked")
+        Pusher<M>[] wrapped = new Pusher[pushers.length];
+        for (int w = 0; w < pushers.length; w++) {
+            Pusher<M> target = pushers[w];
+            wrapped[w] = message -> {
+                publishProduction();
+                target.push(message);
+            };
+        }
+        return wrapped;
+    }
+
+    private void publishProduction() {
+        if (!produced.isEmpty()) {
+            broadcastProgress(produced.copy());
+            produced.clear();
+        }
+    }
+
     // ---------------------------------------------------------------- activation
 
     /** Marks child {@code index} to run at the next opportunity. */
@@ -338,6 +374,11 @@ public final class Scope implements Node {
      * (as this worker knows, plus {@code unpublished} records the source sent since its progress
      * was last published) than the worker's limit. When false, {@code wakeUp} runs once the
      * backlog has halved.
+     *
+     * <p>Because production is published before the records leave the worker (see
+     * {@link #publishingProductionFirst}), no worker's count is ever below the records it has heard
+     * of, so each worker's own records in flight stay at most the limit plus the one record sent
+     * after this check: with W workers, at most W × (limit + 1) records of sources are in flight.
      */
     boolean mayEmit(long unpublished, Runnable wakeUp) {
         Scope root = root();
@@ -355,9 +396,10 @@ public final class Scope implements Node {
         scheduling = true;
         try {
             harvestIngress();
-            receiveProgress();
             int rounds = 0;
             while (true) {
+                // Every round, so that production published while this worker ran precedes our consumption of it.
+                receiveProgress();
                 propagate();
                 wakeFlowWaiters();
                 if (!anyActive) {
@@ -381,7 +423,7 @@ public final class Scope implements Node {
 
     /** Whether nothing in this scope can ever happen again. */
     public boolean isComplete() {
-        if (tracker.trackingAnything() || !local.isEmpty() || !pendingFinal.isEmpty()) {
+        if (tracker.trackingAnything() || !local.isEmpty() || !produced.isEmpty() || !pendingFinal.isEmpty()) {
             return false;
         }
         for (int i = 1; i < children.size(); i++) {
@@ -421,10 +463,19 @@ public final class Scope implements Node {
     }
 
     private void sendProgress() {
+        if (!produced.isEmpty()) {
+            // Production and the consumption that caused it travel in one atomic batch.
+            local.addAll(produced);
+            produced.clear();
+        }
         if (local.isEmpty()) {
             return;
         }
-        PointstampBatch message = local.copy();
+        broadcastProgress(local.copy());
+        local.clear();
+    }
+
+    private void broadcastProgress(PointstampBatch message) {
         int me = worker.index();
         for (int w = 0; w < worker.peers(); w++) {
             if (w != me) {
@@ -433,7 +484,6 @@ public final class Scope implements Node {
         }
         // Our own batch reaches our own tracker now, whole, and never again.
         pendingFinal.addAll(message);
-        local.clear();
     }
 
     private void propagate() {

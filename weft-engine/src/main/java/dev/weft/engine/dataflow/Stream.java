@@ -1,5 +1,7 @@
 package dev.weft.engine.dataflow;
 
+import dev.weft.engine.communication.Pusher;
+
 /**
  * An operator output in a scope, which any number of operators of the same scope may read.
  * Streams cross scopes only through {@link #enter(Scope)} and {@link #leave()}.
@@ -40,14 +42,15 @@ public final class Stream<T> {
             String context = (pact instanceof Pact.Exchange<T> ? "exchange" : "broadcast")
                     + " into operator '" + scope.name() + "." + consumer.name() + "'";
             var channel = worker.allocator().<Batch<T>>allocate(channelId, worker.batchCodec(context));
+            Pusher<Batch<T>>[] pushers = scope.publishingProductionFirst(channel.pushers());
             input.setRemote(channel.puller());
             worker.onChannelEvent(channelId, consumer::activate);
             // In serializing mode even this worker's own batches take the channel, through the codec.
             int local = worker.serializing() ? -1 : worker.index();
             if (pact instanceof Pact.Exchange<T> exchange) {
-                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), channel.pushers(), local, input));
+                tee.add(new ExchangePusher<>(worker.keyGroups(), exchange.hash(), pushers, local, input));
             } else {
-                tee.add(new BroadcastPusher<>(channel.pushers(), local, input));
+                tee.add(new BroadcastPusher<>(pushers, local, input));
             }
         }
         input.markConnected();
