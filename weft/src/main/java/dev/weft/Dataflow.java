@@ -2,7 +2,9 @@ package dev.weft;
 
 import dev.weft.codec.Codec;
 import dev.weft.codec.CodecRegistry;
+import dev.weft.core.ApiAccess;
 import dev.weft.core.CoreStep;
+import dev.weft.core.Graph;
 import dev.weft.io.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,11 +45,18 @@ import java.util.regex.Pattern;
 public final class Dataflow {
 
     private static final Pattern STEP_ID = Pattern.compile("[^.\\s]+");
+    /** In {@link #owners}: the steps being created are the user's own. */
+    private static final String USER = "";
+
+    static {
+        ApiAccess.install(new ApiBridge());
+    }
 
     private final String flowId;
-    private final List<CoreStep> steps = new ArrayList<>();
-    private final Map<String, Integer> readers = new HashMap<>();
+    private final Graph graph;
     private final Deque<String> parents = new ArrayDeque<>();
+    /** Per open composite: the user's step that its steps are parts of, or {@link #USER}. */
+    private final Deque<String> owners = new ArrayDeque<>();
     private final Map<String, Set<String>> children = new HashMap<>();
     /** Every step and composite by full id, with its kind, in creation order. */
     private final Map<String, String> structure = new LinkedHashMap<>();
@@ -62,7 +71,9 @@ public final class Dataflow {
     public Dataflow(String flowId) {
         requireWellFormed(flowId, "dataflow id");
         this.flowId = flowId;
+        this.graph = new Graph(flowId);
         parents.push(flowId);
+        owners.push(USER);
     }
 
     /** The dataflow's name. */
@@ -134,13 +145,21 @@ public final class Dataflow {
         return operator(stepId, "operator", body);
     }
 
+    /**
+     * A composite of kind {@code kind}: {@code "operator"} for a user's own, whose steps are the
+     * user's; any other for a built-in operator, whose steps are its parts, so their failures name
+     * the composite.
+     */
     <R> R operator(String stepId, String kind, Supplier<R> body) {
         String id = register(stepId, kind);
+        String owner = owners.peek();
         parents.push(id);
+        owners.push("operator".equals(kind) ? USER : owner.equals(USER) ? id : owner);
         try {
             return body.get();
         } finally {
             parents.pop();
+            owners.pop();
         }
     }
 
@@ -210,37 +229,9 @@ public final class Dataflow {
 
     // ---------------------------------------------------------------- the graph
 
-    /** The core steps, in creation order: what the runtime executes. */
-    public List<CoreStep> coreSteps() {
-        return Collections.unmodifiableList(steps);
-    }
-
-    /** How many steps read the stream {@code streamId}. */
-    public int readersOf(String streamId) {
-        return readers.getOrDefault(streamId, 0);
-    }
-
     /** Every step and composite operator by full id, with its kind, in creation order. */
     public Map<String, String> structure() {
         return Collections.unmodifiableMap(structure);
-    }
-
-    /**
-     * Checks that the dataflow can run: it has an input, and an output or an inspecting step.
-     *
-     * @throws IllegalStateException naming what is missing
-     */
-    public void validate() {
-        boolean hasInput = steps.stream().anyMatch(s -> s instanceof CoreStep.Input);
-        boolean hasOutput = steps.stream()
-                .anyMatch(s -> s instanceof CoreStep.Output || s instanceof CoreStep.InspectDebug);
-        if (!hasInput) {
-            throw new IllegalStateException("dataflow '" + flowId + "' has no input; add one with flow.input(...)");
-        }
-        if (!hasOutput) {
-            throw new IllegalStateException("dataflow '" + flowId
-                    + "' has no output; add one with stream.output(...) or stream.inspect(...)");
-        }
     }
 
     // ---------------------------------------------------------------- used by Stream and KeyedStream
@@ -259,10 +250,12 @@ public final class Dataflow {
     }
 
     void add(CoreStep step) {
-        steps.add(step);
-        for (String up : step.ups()) {
-            readers.merge(up, 1, Integer::sum);
-        }
+        String owner = owners.peek();
+        graph.add(step, owner.equals(USER) ? step.stepId() : owner);
+    }
+
+    Graph graph() {
+        return graph;
     }
 
     private static void requireWellFormed(String id, String what) {
@@ -274,6 +267,6 @@ public final class Dataflow {
 
     @Override
     public String toString() {
-        return "Dataflow(" + flowId + ", " + steps.size() + " core steps)";
+        return "Dataflow(" + flowId + ", " + graph.steps().size() + " core steps)";
     }
 }

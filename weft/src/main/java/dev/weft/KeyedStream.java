@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.core.CoreStep;
+import dev.weft.core.FunctionFailure;
 import dev.weft.io.DynamicSink;
 import dev.weft.io.PartitionedSink;
 import dev.weft.io.Sink;
@@ -116,7 +117,7 @@ public final class KeyedStream<K, V> {
             try {
                 return predicate.test(kv);
             } catch (RuntimeException e) {
-                throw StepException.forKey("predicate", kv.key(), e);
+                throw FunctionFailure.forKey(StepException.Role.PREDICATE, kv.key(), e);
             }
         }));
     }
@@ -167,7 +168,7 @@ public final class KeyedStream<K, V> {
             try {
                 return predicate.test(kv);
             } catch (RuntimeException e) {
-                throw StepException.forKey("predicate", kv.key(), e);
+                throw FunctionFailure.forKey(StepException.Role.PREDICATE, kv.key(), e);
             }
         });
         return new KeyedBranch<>(new KeyedStream<>(split.trues()), new KeyedStream<>(split.falses()));

@@ -1,6 +1,8 @@
 package dev.weft;
 
-import dev.weft.codec.StableKey;
+import dev.weft.StepException.Role;
+import dev.weft.core.FunctionFailure;
+import dev.weft.core.KeyTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,11 @@ final class Stateful {
             watch.context = context;
             for (int i = 0; i < values.size(); i++) {
                 watch.discarded = false;
-                logic.onItem(values.get(i), watch);
+                try {
+                    logic.onItem(values.get(i), watch);
+                } catch (RuntimeException e) {
+                    throw FunctionFailure.calling(Role.ON_ITEM, e);
+                }
                 if (watch.discarded) {
                     if (i == values.size() - 1) {
                         context.discard();
@@ -156,7 +162,7 @@ final class Stateful {
             public void onBatch(List<V> values, StatefulContext<K, W> context) {
                 for (V value : values) {
                     StateUpdate<S, W> update =
-                            requireUpdate(calling("mapper", context, () -> mapper.apply(state, value)));
+                            requireUpdate(calling(Role.MAPPER, context, () -> mapper.apply(state, value)));
                     context.emit(update.emit());
                     state = update.state();
                 }
@@ -173,18 +179,18 @@ final class Stateful {
     }
 
     /** Calls a user function of a derived operator, naming its role and the key if it fails. */
-    private static <R> R calling(String role, StatefulContext<?, ?> context, Supplier<R> function) {
+    private static <R> R calling(Role role, StatefulContext<?, ?> context, Supplier<R> function) {
         try {
             return function.get();
         } catch (RuntimeException e) {
-            throw StepException.forKey(role, context.key(), e);
+            throw FunctionFailure.forKey(role, context.key(), e);
         }
     }
 
     private static <U extends StateUpdate<?, ?>> U requireUpdate(U update) {
         if (update == null) {
-            throw new NullPointerException("the mapper returned null; return StateUpdate.of(newState, emit), with a"
-                    + " null state to discard the key's state");
+            throw FunctionFailure.calling(Role.MAPPER, new NullPointerException("the mapper returned null; return StateUpdate.of(newState, emit), with a"
+                    + " null state to discard the key's state"));
         }
         return update;
     }
@@ -198,10 +204,10 @@ final class Stateful {
             public void onBatch(List<V> values, StatefulContext<K, W> context) {
                 for (V value : values) {
                     StateUpdate<S, ? extends Iterable<W>> update =
-                            requireUpdate(calling("mapper", context, () -> mapper.apply(state, value)));
+                            requireUpdate(calling(Role.MAPPER, context, () -> mapper.apply(state, value)));
                     if (update.emit() == null) {
-                        throw new NullPointerException("the mapper returned null to emit; return an empty list to emit"
-                                + " nothing");
+                        throw FunctionFailure.calling(Role.MAPPER, new NullPointerException("the mapper returned null"
+                                + " to emit; return an empty list to emit nothing"));
                     }
                     for (W out : update.emit()) {
                         context.emit(out);
@@ -230,7 +236,7 @@ final class Stateful {
             @Override
             public void onBatch(List<V> values, StatefulContext<K, S> context) {
                 for (V value : values) {
-                    accumulator = calling("folder", context, () -> folder.apply(accumulator, value));
+                    accumulator = calling(Role.FOLDER, context, () -> folder.apply(accumulator, value));
                 }
             }
 
@@ -246,34 +252,51 @@ final class Stateful {
         });
     }
 
+    private static <S> S initial(Supplier<S> builder) {
+        try {
+            return builder.get();
+        } catch (RuntimeException e) {
+            throw FunctionFailure.calling(Role.BUILDER, e);
+        }
+    }
+
     static <K, V> KeyedStream<K, V> reduceFinal(KeyedStream<K, V> up, String stepId, BinaryOperator<V> reducer) {
         return up.flow().operator(stepId, "reduce_final", () -> {
             KeyedStream<K, V> combined = new KeyedStream<>(up.asStream().flatMapBatch("combine", items -> {
-                // Grouped by the keys' stable hash and equality, never by their hashCode(); one lookup per item,
-                // and each key's running value kept in a one-element holder.
-                Map<StableKey, Object[]> slots = new LinkedHashMap<>(items.size() * 2);
-                for (KeyValue<K, V> kv : items) {
-                    StableKey key = new StableKey(kv.key());
-                    Object[] slot = slots.get(key);
-                    if (slot == null) {
-                        slots.put(key, new Object[] {kv.value()});
+                // Grouped by each pair's stable hash (computed when the pair was made) and key equality, never by
+                // hashCode(); each key's first pair moves to the front of the batch, the running values beside.
+                int n = items.size();
+                KeyTable<int[]> firstAt = new KeyTable<>(n);
+                Object[] running = new Object[n];
+                boolean[] combinedAt = new boolean[n];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    KeyValue<K, V> kv = items.get(i);
+                    int[] at = firstAt.get(kv.keyHash(), kv.key());
+                    if (at == null) {
+                        firstAt.put(kv.keyHash(), kv.key(), new int[] {kept});
+                        running[kept] = kv.value();
+                        items.set(kept++, kv);
                         continue;
                     }
                     try {
                         @SuppressWarnings("unchecked")
-                        V sofar = (V) slot[0];
-                        slot[0] = reducer.apply(sofar, kv.value());
+                        V sofar = (V) running[at[0]];
+                        running[at[0]] = reducer.apply(sofar, kv.value());
+                        combinedAt[at[0]] = true;
                     } catch (RuntimeException e) {
-                        throw StepException.forKey("reducer", kv.key(), e);
+                        throw FunctionFailure.forKey(Role.REDUCER, kv.key(), e);
                     }
                 }
-                List<KeyValue<K, V>> out = new ArrayList<>(slots.size());
-                for (Map.Entry<StableKey, Object[]> slot : slots.entrySet()) {
-                    @SuppressWarnings("unchecked")
-                    KeyValue<K, V> pair = new KeyValue<>((K) slot.getKey().key(), (V) slot.getValue()[0]);
-                    out.add(pair);
+                for (int j = 0; j < kept; j++) {
+                    if (combinedAt[j]) {
+                        @SuppressWarnings("unchecked")
+                        V value = (V) running[j];
+                        items.set(j, items.get(j).withValue(value));
+                    }
                 }
-                return out;
+                items.subList(kept, n).clear();
+                return items;
             }));
             return combined.statefulBatch("reduce", (V resume) -> new StatefulBatchLogic<K, V, V, V>() {
                 private V accumulator = resume;
@@ -282,7 +305,7 @@ final class Stateful {
                 public void onBatch(List<V> values, StatefulContext<K, V> context) {
                     for (V value : values) {
                         accumulator = accumulator == null ? value
-                                : calling("reducer", context, () -> reducer.apply(accumulator, value));
+                                : calling(Role.REDUCER, context, () -> reducer.apply(accumulator, value));
                     }
                 }
 
@@ -416,7 +439,7 @@ final class Stateful {
                 try {
                     out = mapper.apply(item, value);
                 } catch (RuntimeException e) {
-                    throw StepException.forKey("mapper", context.key(), e);
+                    throw FunctionFailure.forKey(Role.MAPPER, context.key(), e);
                 }
                 context.emit(out);
             }
@@ -426,7 +449,7 @@ final class Stateful {
             try {
                 value = getter.apply(context.key());
             } catch (RuntimeException e) {
-                throw StepException.forKey("getter", context.key(), e);
+                throw FunctionFailure.forKey(Role.GETTER, context.key(), e);
             }
             loaded = true;
             context.cancelTimers();
@@ -487,7 +510,7 @@ final class Stateful {
                         R combined = combiner.apply((V) row.value().get(0), (V2) row.value().get(1));
                         return KeyValue.of(row.key(), combined);
                     } catch (RuntimeException e) {
-                        throw StepException.forKey("combiner", row.key(), e);
+                        throw FunctionFailure.forKey(Role.COMBINER, row.key(), e);
                     }
                 })));
     }

@@ -1,6 +1,7 @@
 package dev.weft;
 
-import dev.weft.codec.StableHash;
+import dev.weft.StepException.Role;
+import dev.weft.core.FunctionFailure;
 import dev.weft.io.DynamicSink;
 import dev.weft.io.StatelessSinkPartition;
 import java.util.ArrayList;
@@ -29,15 +30,10 @@ final class Stateless {
                     same.set(i, mapper.apply(items.get(i)));
                 }
             } catch (RuntimeException e) {
-                throw role("mapper", e);
+                throw FunctionFailure.calling(Role.MAPPER, e);
             }
             return (List<R>) same;
         });
-    }
-
-    /** A user function's failure, naming its role unless an inner operator already did. */
-    private static StepException role(String function, RuntimeException e) {
-        return e instanceof StepException step ? step : StepException.calling(function, e);
     }
 
     static <T> Stream<T> filter(Stream<T> up, String stepId, Predicate<? super T> predicate) {
@@ -52,7 +48,7 @@ final class Stateless {
                     }
                 }
             } catch (RuntimeException e) {
-                throw role("predicate", e);
+                throw FunctionFailure.calling(Role.PREDICATE, e);
             }
             items.subList(kept, n).clear();
             return items;
@@ -65,11 +61,15 @@ final class Stateless {
             List<Object> same = (List<Object>) (List<?>) items;
             int n = items.size();
             int kept = 0;
-            for (int i = 0; i < n; i++) {
-                Optional<R> result = mapper.apply(items.get(i));
-                if (result.isPresent()) {
-                    same.set(kept++, result.get());
+            try {
+                for (int i = 0; i < n; i++) {
+                    Optional<R> result = mapper.apply(items.get(i));
+                    if (result.isPresent()) {
+                        same.set(kept++, result.get());
+                    }
                 }
+            } catch (RuntimeException e) {
+                throw FunctionFailure.calling(Role.MAPPER, e);
             }
             same.subList(kept, n).clear();
             return (List<R>) same;
@@ -79,10 +79,14 @@ final class Stateless {
     static <T, R> Stream<R> flatMap(Stream<T> up, String stepId, Function<? super T, ? extends Iterable<? extends R>> mapper) {
         return up.flatMapBatch(stepId, items -> {
             List<R> out = new ArrayList<>(items.size());
-            for (T item : items) {
-                for (R r : mapper.apply(item)) {
-                    out.add(r);
+            try {
+                for (T item : items) {
+                    for (R r : mapper.apply(item)) {
+                        out.add(r);
+                    }
                 }
+            } catch (RuntimeException e) {
+                throw FunctionFailure.calling(Role.MAPPER, e);
             }
             return out;
         });
@@ -92,8 +96,9 @@ final class Stateless {
     static <T, R> Stream<R> flatten(Stream<T> up, String stepId) {
         return flatMap(up, stepId, item -> {
             if (!(item instanceof Iterable<?> iterable)) {
-                throw new IllegalArgumentException("flatten expects items that are Iterable; got "
-                        + (item == null ? "null" : item.getClass().getName() + " " + item));
+                throw FunctionFailure.calling(Role.ITEM, new IllegalArgumentException("flatten expects items that"
+                        + " are Iterable; got " + (item == null ? "null" : item.getClass().getName() + " " + item)
+                        + "; flatten only streams of lists or other Iterables"));
             }
             return (Iterable<R>) iterable;
         });
@@ -104,14 +109,22 @@ final class Stateless {
     }
 
     static <T, K> KeyedStream<K, T> keyOn(Stream<T> up, String stepId, Function<? super T, ? extends K> key) {
-        KeyCheck check = new KeyCheck();
         Stream<KeyValue<K, T>> keyed = map(up, stepId, item -> {
+            K k;
             try {
-                K k = key.apply(item);
-                check.requireStable(k, item);
-                return new KeyValue<>(k, item);
+                k = key.apply(item);
             } catch (RuntimeException e) {
-                throw role("key function", e);
+                throw FunctionFailure.calling(Role.KEY_FUNCTION, e);
+            }
+            if (k == null) {
+                throw FunctionFailure.calling(Role.KEY_FUNCTION, new IllegalArgumentException(
+                        "the key function returned null for item " + item + "; return a non-null key"));
+            }
+            try {
+                // Hashes the key, once for the item's whole way: every key is checked, not one per class.
+                return new KeyValue<>(k, item);
+            } catch (IllegalArgumentException unstable) {
+                throw FunctionFailure.forKey(Role.KEY_FUNCTION, k, unstable);
             }
         });
         return new KeyedStream<>(keyed);
@@ -120,9 +133,9 @@ final class Stateless {
     static <K, V, W> KeyedStream<K, W> mapValue(KeyedStream<K, V> up, String stepId, Function<? super V, ? extends W> mapper) {
         return new KeyedStream<>(map(up.asStream(), stepId, kv -> {
             try {
-                return new KeyValue<>(kv.key(), mapper.apply(kv.value()));
+                return kv.withValue(mapper.apply(kv.value()));
             } catch (RuntimeException e) {
-                throw StepException.forKey("mapper", kv.key(), e);
+                throw FunctionFailure.forKey(Role.MAPPER, kv.key(), e);
             }
         }));
     }
@@ -133,10 +146,10 @@ final class Stateless {
             List<KeyValue<K, W>> out = new ArrayList<>();
             try {
                 for (W w : mapper.apply(kv.value())) {
-                    out.add(new KeyValue<>(kv.key(), w));
+                    out.add(kv.withValue(w));
                 }
             } catch (RuntimeException e) {
-                throw StepException.forKey("mapper", kv.key(), e);
+                throw FunctionFailure.forKey(Role.MAPPER, kv.key(), e);
             }
             return out;
         }));
@@ -147,7 +160,7 @@ final class Stateless {
             try {
                 return predicate.test(kv.value());
             } catch (RuntimeException e) {
-                throw StepException.forKey("predicate", kv.key(), e);
+                throw FunctionFailure.forKey(Role.PREDICATE, kv.key(), e);
             }
         }));
     }
@@ -156,9 +169,9 @@ final class Stateless {
             Function<? super V, Optional<W>> mapper) {
         return new KeyedStream<>(filterMap(up.asStream(), stepId, kv -> {
             try {
-                return mapper.apply(kv.value()).map(w -> new KeyValue<>(kv.key(), w));
+                return mapper.apply(kv.value()).map(kv::withValue);
             } catch (RuntimeException e) {
-                throw StepException.forKey("mapper", kv.key(), e);
+                throw FunctionFailure.forKey(Role.MAPPER, kv.key(), e);
             }
         }));
     }
@@ -172,21 +185,5 @@ final class Stateless {
                         + items.get(0));
             }
         });
-    }
-
-    /** Checks that keys have a stable hash, once per key class (a benign race between workers). */
-    private static final class KeyCheck {
-        private volatile Class<?> lastChecked;
-
-        void requireStable(Object key, Object item) {
-            if (key == null) {
-                throw new IllegalArgumentException("key function returned null for item " + item
-                        + "; return a non-null key");
-            }
-            if (key.getClass() != lastChecked) {
-                StableHash.hash(key);
-                lastChecked = key.getClass();
-            }
-        }
     }
 }

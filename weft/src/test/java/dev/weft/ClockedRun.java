@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.core.Lowering;
+import dev.weft.runtime.TestLowering;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.ExecutionConfig;
 import dev.weft.engine.worker.SimulatedExecution;
@@ -75,7 +75,7 @@ final class ClockedRun<V, W> {
                 .withCodecs(flow.codecs())
                 .withClock(clocked.clock);
         clocked.sim = new SimulatedExecution(engine, 1);
-        clocked.sim.build(worker -> worker.dataflow(flow.id(), scope -> Lowering.build(scope, flow, ONE_EPOCH,
+        clocked.sim.build(worker -> worker.dataflow(flow.id(), scope -> TestLowering.build(scope, flow, ONE_EPOCH,
                 mode.restoring(), flow.codecs(), () -> { })));
         clocked.settle();
         return clocked;

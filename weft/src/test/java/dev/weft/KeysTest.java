@@ -187,4 +187,39 @@ class KeysTest {
                 .hasMessageContaining(Account.class.getTypeName())
                 .hasMessageContaining("content");
     }
+
+    @InEveryRunMode
+    void shouldRefuseKeyWithoutStableHashThatFirstAppearsAfterOtherKeysOfItsClass(RunMode mode) {
+        // Every key is a one-element list: the third holds a LocalDate, which has no stable hash.
+        Dataflow flow = new Dataflow("flow");
+        flow.input("in", new TestingSource<String>(List.of("a", "b", "c", "d"), 1))
+                .keyOn("by_day", s -> List.of(s.equals("c") ? (Object) java.time.LocalDate.EPOCH : s))
+                .reduceFinal("last", (x, y) -> y)
+                .output("out", new TestingSink<>());
+
+        StepException e = catchThrowableOfType(StepException.class, () -> mode.run(flow));
+
+        assertThat(e).isNotNull();
+        assertThat(e.stepId()).isEqualTo("flow.by_day");
+        assertThat(e.role()).isEqualTo(StepException.Role.KEY_FUNCTION);
+        assertThat(e.key()).isEqualTo(List.of(java.time.LocalDate.EPOCH));
+        assertThat(e).hasMessageContaining("java.time.LocalDate").hasMessageContaining("Map the key to one of them");
+        assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @InEveryRunMode
+    void shouldRefuseKeyWithoutStableHashInPairsMadeByAMap(RunMode mode) {
+        Dataflow flow = new Dataflow("flow");
+        KeyedStream.of(flow.input("in", new TestingSource<String>(List.of("a", "b", "c"), 1))
+                        .map("pairs", s -> KeyValue.of(s.equals("b") ? (Object) java.time.LocalDate.EPOCH : s, 1)))
+                .reduceFinal("sum", Integer::sum)
+                .output("out", new TestingSink<>());
+
+        StepException e = catchThrowableOfType(StepException.class, () -> mode.run(flow));
+
+        assertThat(e).isNotNull();
+        assertThat(e.stepId()).isEqualTo("flow.pairs");
+        assertThat(e.role()).isEqualTo(StepException.Role.MAPPER);
+        assertThat(e).hasMessageContaining("java.time.LocalDate");
+    }
 }

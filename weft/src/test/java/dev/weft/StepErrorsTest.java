@@ -144,7 +144,9 @@ class StepErrorsTest {
         StepException e = runAndCatch(mode, flow);
 
         assertThat(e).isNotNull();
-        assertThat(e.stepId()).startsWith("flow.sum.");
+        // The user's step, not reduceFinal's internal combiner or reduce step.
+        assertThat(e.stepId()).isEqualTo("flow.sum");
+        assertThat(e.role()).isEqualTo(StepException.Role.REDUCER);
         assertThat(e.key()).isEqualTo("a");
         assertThat(e).hasMessageContaining("key 'a'").hasMessageContaining("reducer");
         assertThat(e.getCause()).isInstanceOf(BadInput.class);

@@ -35,8 +35,9 @@ class ErrorSamplesTest {
         assertThat(e).hasMessage("error calling mapper in step 'orders.parse' on worker 0: "
                 + "java.lang.NumberFormatException: For input string: \"x\"");
         assertThat(e.stepId()).isEqualTo("orders.parse");
+        assertThat(e.role()).isEqualTo(StepException.Role.MAPPER);
         assertThat(e.worker()).isZero();
-        assertThat(e.key()).isNull();
+        assertThat(e.hasKey()).isFalse();
         assertThat(e.getCause()).isInstanceOf(NumberFormatException.class);
     }
 
@@ -71,9 +72,10 @@ class ErrorSamplesTest {
         StepException e = catchThrowableOfType(StepException.class, () -> Testing.run(flow, workers));
 
         assertThat(e.stepId()).isEqualTo("visits.by_day");
-        assertThat(e).hasMessageStartingWith("error calling key function in step 'visits.by_day' on worker 0: "
-                + "java.lang.IllegalArgumentException: ")
-                .hasMessageContaining("java.time.LocalDate");
+        assertThat(e.role()).isEqualTo(StepException.Role.KEY_FUNCTION);
+        assertThat(e).hasMessageStartingWith("error calling keyFunction in step 'visits.by_day' on worker 0 for key"
+                + " 2022-01-08: java.lang.IllegalArgumentException: StableHash cannot hash a key of type"
+                + " java.time.LocalDate");
     }
 
     @Test

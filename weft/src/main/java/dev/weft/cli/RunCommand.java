@@ -130,13 +130,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (FlowException e) {
             return Weft.report(err, "weft run", e);
         }
+        Runner runner;
         try {
-            dataflow.validate();
+            runner = new Runner(dataflow, RunConfig.defaults(workers).withEpochInterval(epochInterval));
         } catch (IllegalStateException e) {
             err.println("weft run: " + e.getMessage());
             return Weft.FAILED;
         }
-        Runner runner = new Runner(dataflow, RunConfig.defaults(workers).withEpochInterval(epochInterval));
         cancellation.watch(runner);
         if (cancellation.triggered()) {
             err.println("weft run: dataflow '" + dataflow.id() + "' was not started: " + ShutdownCancellation.REASON);

@@ -36,7 +36,7 @@ final class BranchOperator {
                     try {
                         accepted = step.predicate().test(item);
                     } catch (RuntimeException | Error e) {
-                        throw StepException.at(step.stepId(), worker, "predicate", e);
+                        throw Failures.at(step.stepId(), worker, StepException.Role.PREDICATE, e);
                     }
                     if (accepted) {
                         batch.set(kept++, item);

@@ -45,12 +45,12 @@ final class CallbackContext implements StatefulContext<Object, Object> {
 
     @Override
     public Object key() {
-        return entry.key.key();
+        return entry.pair.key();
     }
 
     @Override
     public void emit(Object value) {
-        output.giveAt(epoch, new KeyValue<>(entry.key.key(), value));
+        output.giveAt(epoch, entry.pair.withValue(value));
     }
 
     @Override

@@ -33,7 +33,7 @@ final class FlatMapBatchStage implements BatchStage<Object, Object> {
         try {
             out = mapper.apply(view);
         } catch (RuntimeException | Error e) {
-            throw StepException.at(stepId, worker, "mapper", e);
+            throw Failures.at(stepId, worker, StepException.Role.MAPPER, e);
         }
         if (out == view && view.isBatch()) {
             if (!batch.isEmpty()) {
@@ -42,7 +42,7 @@ final class FlatMapBatchStage implements BatchStage<Object, Object> {
             return;
         }
         if (out == null) {
-            throw StepException.at(stepId, worker, "mapper",
+            throw Failures.at(stepId, worker, StepException.Role.MAPPER,
                     new NullPointerException("the mapper returned null; return an empty list instead"));
         }
         long time = batch.time();

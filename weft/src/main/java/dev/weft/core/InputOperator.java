@@ -1,6 +1,6 @@
 package dev.weft.core;
 
-import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Scope;
@@ -72,25 +72,25 @@ final class InputOperator {
         int peers = scope.worker().peers();
         if (step.source() instanceof PartitionedSource<?, ?> partitioned) {
             PartitionedSource<Object, Object> source = (PartitionedSource<Object, Object>) partitioned;
-            List<String> names = new ArrayList<>(new TreeSet<>(call("list_partitions", source::listPartitions)));
+            List<String> names = new ArrayList<>(new TreeSet<>(call(Role.LIST_PARTITIONS, source::listPartitions)));
             for (int index = 0; index < names.size(); index++) {
                 String name = names.get(index);
                 if (scope.worker().keyGroups().partitionOwner(index) == worker) {
-                    SourcePartition<Object, Object> partition = call("build_partition",
+                    SourcePartition<Object, Object> partition = call(Role.BUILD_PARTITION,
                             () -> source.buildPartition(name, null));
                     add(new Reader(name, partition, null));
                 }
             }
         } else {
             DynamicSource<Object> source = (DynamicSource<Object>) step.source();
-            StatelessSourcePartition<Object> reader = call("build", () -> source.build(worker, peers));
+            StatelessSourcePartition<Object> reader = call(Role.BUILD, () -> source.build(worker, peers));
             add(new Reader("worker " + worker, null, reader));
         }
     }
 
     /** Starts reading {@code reader}, which the worker closes however the run ends if it has not ended by then. */
     private void add(Reader reader) {
-        reader.resource = StepResource.own(scope, stepId, "close of partition '" + reader.name + "'", () -> {
+        reader.resource = StepResource.own(scope, stepId, reader.partitionName(), () -> {
             reader.stopWakeUps();
             reader.close();
         });
@@ -132,7 +132,7 @@ final class InputOperator {
                 abort.abort();
                 return;
             } catch (Exception e) {
-                throw StepException.at(stepId, worker, "next_batch of partition '" + reader.name + "'", e);
+                throw Failures.at(stepId, worker, Role.NEXT_BATCH, reader.partitionName(), e);
             }
             if (items == null) {
                 reader.resource.close();
@@ -190,11 +190,11 @@ final class InputOperator {
         }
     }
 
-    private <R> R call(String function, java.util.concurrent.Callable<R> body) {
+    private <R> R call(Role role, java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
         } catch (Exception e) {
-            throw StepException.at(stepId, worker, function, e);
+            throw Failures.at(stepId, worker, role, e);
         }
     }
 
@@ -248,6 +248,11 @@ final class InputOperator {
             if (activator != null) {
                 activator.close();
             }
+        }
+
+        /** The partition's name, or {@code null} for a dynamic source's reader. */
+        String partitionName() {
+            return partition != null ? name : null;
         }
 
         List<Object> next() throws Exception {

@@ -1,7 +1,7 @@
 package dev.weft.core;
 
 import dev.weft.StatefulBatchLogic;
-import dev.weft.codec.StableKey;
+import dev.weft.KeyValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +10,11 @@ import java.util.List;
  * being applied, and its timers. Belongs to the worker's thread.
  */
 final class KeyEntry {
-    final StableKey key;
+    /**
+     * The key with no value, made from the key's first item: the key, and its stable hash, which
+     * every item the key emits reuses.
+     */
+    final KeyValue<Object, Object> pair;
     StatefulBatchLogic<Object, Object, Object, Object> logic;
     /** The key's values in the epoch being applied, {@code null} when it has none. */
     List<Object> values;
@@ -19,8 +23,8 @@ final class KeyEntry {
     /** The latest timer of each kind that fired for the key ({@code null}: none yet), by {@link Timer#kind}. */
     final Timer[] lastFired = new Timer[Timer.KINDS];
 
-    KeyEntry(StableKey key, StatefulBatchLogic<Object, Object, Object, Object> logic) {
-        this.key = key;
+    KeyEntry(KeyValue<Object, Object> pair, StatefulBatchLogic<Object, Object, Object, Object> logic) {
+        this.pair = pair;
         this.logic = logic;
     }
 }

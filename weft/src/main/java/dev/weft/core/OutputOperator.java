@@ -1,7 +1,7 @@
 package dev.weft.core;
 
 import dev.weft.KeyValue;
-import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.engine.dataflow.InputHandle;
 import dev.weft.engine.dataflow.KeyGroups;
 import dev.weft.engine.dataflow.OperatorBuilder;
@@ -37,7 +37,7 @@ final class OutputOperator {
         OperatorBuilder builder = scope.operator(step.stepId());
         if (step.sink() instanceof PartitionedSink<?, ?, ?> partitioned) {
             PartitionedSink<Object, Object, Object> sink = (PartitionedSink<Object, Object, Object>) partitioned;
-            List<String> partitions = new ArrayList<>(new TreeSet<>(call(step, worker, "list_partitions",
+            List<String> partitions = new ArrayList<>(new TreeSet<>(call(step, worker, Role.LIST_PARTITIONS, null,
                     sink::listPartitions)));
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("output step '" + step.stepId() + "': the sink lists no partitions");
@@ -74,14 +74,13 @@ final class OutputOperator {
                             SinkPartition<KeyValue<Object, Object>, Object> partition = open.computeIfAbsent(name,
                                     n -> {
                                         SinkPartition<KeyValue<Object, Object>, Object> built = call(step, worker,
-                                                "build_partition", () -> sink.buildPartition(n, null));
+                                                Role.BUILD_PARTITION, n, () -> sink.buildPartition(n, null));
                                         built.setClock(wakeups.clock());
-                                        closers.put(n, StepResource.own(scope, step.stepId(),
-                                                "close of partition '" + n + "'", built));
+                                        closers.put(n, StepResource.own(scope, step.stepId(), n, built));
                                         return built;
                                     });
                             List<KeyValue<Object, Object>> items = e.getValue();
-                            run(step, worker, "write_batch of partition '" + name + "'", () -> partition.writeBatch(items));
+                            run(step, worker, Role.WRITE_BATCH, name, () -> partition.writeBatch(items));
                             e.setValue(new ArrayList<>());
                         }
                     });
@@ -99,7 +98,7 @@ final class OutputOperator {
                     for (Map.Entry<String, SinkPartition<KeyValue<Object, Object>, Object>> e : open.entrySet()) {
                         SinkPartition<KeyValue<Object, Object>, Object> partition = e.getValue();
                         if (wakeups.due(partition.nextAwake())) {
-                            run(step, worker, "write_batch of partition '" + e.getKey() + "'",
+                            run(step, worker, Role.WRITE_BATCH, e.getKey(),
                                     () -> partition.writeBatch(List.of()));
                         }
                         java.time.Instant at = partition.nextAwake();
@@ -115,14 +114,14 @@ final class OutputOperator {
             InputHandle<Object> input = builder.input(up, Pact.pipeline());
             Wakeups wakeups = new Wakeups(scope, step.stepId(), builder.activator());
             builder.build(capabilities -> {
-                StatelessSinkPartition<Object> writer = call(step, worker, "build", () -> sink.build(worker, peers));
+                StatelessSinkPartition<Object> writer = call(step, worker, Role.BUILD, null, () -> sink.build(worker, peers));
                 writer.setClock(wakeups.clock());
-                StepResource closer = StepResource.own(scope, step.stepId(), "close", writer);
+                StepResource closer = StepResource.own(scope, step.stepId(), null, writer);
                 boolean[] closed = new boolean[1];
                 return () -> {
                     input.forEach(batch -> {
                         List<Object> items = new BatchList<>(batch);
-                        run(step, worker, "write_batch", () -> writer.writeBatch(items));
+                        run(step, worker, Role.WRITE_BATCH, null, () -> writer.writeBatch(items));
                     });
                     if (closed[0]) {
                         return;
@@ -133,7 +132,7 @@ final class OutputOperator {
                         return;
                     }
                     if (wakeups.due(writer.nextAwake())) {
-                        run(step, worker, "write_batch", () -> writer.writeBatch(List.of()));
+                        run(step, worker, Role.WRITE_BATCH, null, () -> writer.writeBatch(List.of()));
                     }
                     wakeups.arm(writer.nextAwake());
                 };
@@ -156,19 +155,20 @@ final class OutputOperator {
         void run() throws Exception;
     }
 
-    private static void run(CoreStep.Output step, int worker, String function, Action action) {
+    private static void run(CoreStep.Output step, int worker, Role role, String partition, Action action) {
         try {
             action.run();
         } catch (Exception | Error e) {
-            throw StepException.at(step.stepId(), worker, function, e);
+            throw Failures.at(step.stepId(), worker, role, partition, e);
         }
     }
 
-    private static <R> R call(CoreStep.Output step, int worker, String function, java.util.concurrent.Callable<R> body) {
+    private static <R> R call(CoreStep.Output step, int worker, Role role, String partition,
+            java.util.concurrent.Callable<R> body) {
         try {
             return body.call();
         } catch (Exception e) {
-            throw StepException.at(step.stepId(), worker, function, e);
+            throw Failures.at(step.stepId(), worker, role, partition, e);
         }
     }
 }

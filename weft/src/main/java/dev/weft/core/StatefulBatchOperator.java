@@ -3,12 +3,11 @@ package dev.weft.core;
 import dev.weft.KeyValue;
 import dev.weft.StatefulBatchLogic;
 import dev.weft.StepException;
+import dev.weft.StepException.Role;
 import dev.weft.codec.Codec;
 import dev.weft.codec.CodecRegistry;
 import dev.weft.codec.Decoder;
 import dev.weft.codec.Encoder;
-import dev.weft.codec.StableHash;
-import dev.weft.codec.StableKey;
 import dev.weft.engine.dataflow.Capability;
 import dev.weft.engine.dataflow.InputHandle;
 import dev.weft.engine.dataflow.OperatorBuilder;
@@ -20,7 +19,6 @@ import dev.weft.engine.progress.LongAntichain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,7 +72,7 @@ final class StatefulBatchOperator {
     }
 
     private static long keyHash(Object item) {
-        return StableHash.hash(((KeyValue<?, ?>) item).key());
+        return ((KeyValue<?, ?>) item).keyHash();
     }
 
     /** The per-worker state and activation logic of one stateful step. */
@@ -87,7 +85,7 @@ final class StatefulBatchOperator {
         private final Codec<Object> stateCodec;
         private final TreeMap<Long, List<KeyValue<Object, Object>>> pending = new TreeMap<>();
         /** Every live key. */
-        private final Map<StableKey, KeyEntry> logics = new HashMap<>();
+        private final KeyTable<KeyEntry> logics = new KeyTable<>();
         private final List<KeyEntry> touched = new ArrayList<>();
         private final TimerQueue timers = new TimerQueue();
         private final CallbackContext context;
@@ -136,13 +134,13 @@ final class StatefulBatchOperator {
             fireDue(Timer.EVENT, watermark, 0);
             fireDue(Timer.PROCESSING, now.getEpochSecond(), now.getNano());
             if (frontier.isEmpty()) {
-                for (KeyEntry entry : logics.values()) {
+                logics.forEach((key, entry) -> {
                     context.enter(entry, capability.time());
-                    call(entry, "onEof", () -> {
+                    call(entry, Role.ON_EOF, () -> {
                         entry.logic.onEof(context);
                         return null;
                     });
-                }
+                });
                 logics.clear();
                 timers.clear();
                 wakeup.close();
@@ -163,11 +161,12 @@ final class StatefulBatchOperator {
         /** Applies one epoch's items: one table lookup per item, then one {@code onBatch} per key. */
         private void applyEpoch(long epoch, List<KeyValue<Object, Object>> items) {
             for (KeyValue<Object, Object> kv : items) {
-                StableKey key = new StableKey(kv.key());
-                KeyEntry entry = logics.get(key);
+                // The key's stable hash came with its item: no second hash here.
+                KeyEntry entry = logics.get(kv.keyHash(), kv.key());
                 if (entry == null) {
-                    entry = new KeyEntry(key, build(key, null));
-                    logics.put(key, entry);
+                    KeyValue<Object, Object> pair = kv.withValue(null);
+                    entry = new KeyEntry(pair, build(pair.key(), null));
+                    logics.put(kv.keyHash(), kv.key(), entry);
                 }
                 if (entry.values == null) {
                     entry.values = new ArrayList<>();
@@ -179,7 +178,7 @@ final class StatefulBatchOperator {
                 List<Object> values = entry.values;
                 entry.values = null;
                 context.enter(entry, epoch);
-                call(entry, "onBatch", () -> {
+                call(entry, Role.ON_BATCH, () -> {
                     entry.logic.onBatch(values, context);
                     return null;
                 });
@@ -196,12 +195,12 @@ final class StatefulBatchOperator {
                 Timer fired = due;
                 context.enter(entry, capability.time());
                 if (kind == Timer.PROCESSING) {
-                    call(entry, "onProcessingTimer", () -> {
+                    call(entry, Role.ON_PROCESSING_TIMER, () -> {
                         entry.logic.onProcessingTimer(fired.instant(), context);
                         return null;
                     });
                 } else {
-                    call(entry, "onEventTimer", () -> {
+                    call(entry, Role.ON_EVENT_TIMER, () -> {
                         entry.logic.onEventTimer(fired.seconds, context);
                         return null;
                     });
@@ -212,7 +211,7 @@ final class StatefulBatchOperator {
 
         private void afterCallback(KeyEntry entry) {
             if (context.discarded()) {
-                logics.remove(entry.key);
+                logics.remove(entry.pair.keyHash(), entry.pair.key());
                 timers.cancelAll(entry);
                 return;
             }
@@ -223,7 +222,7 @@ final class StatefulBatchOperator {
 
         /** Test mode: replaces the key's logic and timers by those rebuilt from their encoded snapshot. */
         private void restoreFromSnapshot(KeyEntry entry) {
-            Object state = call(entry, "snapshot", () -> entry.logic.snapshot());
+            Object state = call(entry, Role.SNAPSHOT, () -> entry.logic.snapshot());
             Encoder out = new Encoder();
             Decoder in;
             try {
@@ -232,26 +231,26 @@ final class StatefulBatchOperator {
                 in = new Decoder(out.toByteArray());
                 state = stateCodec.decode(in);
             } catch (RuntimeException e) {
-                throw failure(entry.key, "snapshot", e);
+                throw failure(entry.pair.key(), Role.SNAPSHOT, e);
             }
             timers.restore(entry, in);
-            entry.logic = build(entry.key, state);
+            entry.logic = build(entry.pair.key(), state);
         }
 
-        private StatefulBatchLogic<Object, Object, Object, Object> build(StableKey key, Object resumeState) {
+        private StatefulBatchLogic<Object, Object, Object, Object> build(Object key, Object resumeState) {
             StatefulBatchLogic<Object, Object, Object, Object> logic =
-                    call(key, "builder", () -> step.builder().apply(resumeState));
+                    call(key, Role.BUILDER, () -> step.builder().apply(resumeState));
             if (logic == null) {
-                throw failure(key, "builder", new NullPointerException("the builder returned null; return a logic"));
+                throw failure(key, Role.BUILDER, new NullPointerException("the builder returned null; return a logic"));
             }
             return logic;
         }
 
-        private <R> R call(KeyEntry entry, String function, Supplier<R> body) {
-            return call(entry.key, function, body);
+        private <R> R call(KeyEntry entry, Role function, Supplier<R> body) {
+            return call(entry.pair.key(), function, body);
         }
 
-        private <R> R call(StableKey key, String function, Supplier<R> body) {
+        private <R> R call(Object key, Role function, Supplier<R> body) {
             try {
                 return body.get();
             } catch (RuntimeException | Error e) {
@@ -259,10 +258,9 @@ final class StatefulBatchOperator {
             }
         }
 
-        private StepException failure(StableKey key, String function, Throwable cause) {
-            // A derived operator's own failure (a getter, a reducer) already names its role and key.
-            Throwable located = cause instanceof StepException ? cause : StepException.forKey(function, key.key(), cause);
-            return StepException.at(step.stepId(), worker, function, located);
+        private StepException failure(Object key, Role function, Throwable cause) {
+            // A derived operator's own failure (a getter, a reducer) keeps its role and key.
+            return Failures.forKey(step.stepId(), worker, function, key, cause);
         }
     }
 }

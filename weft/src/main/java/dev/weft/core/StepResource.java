@@ -21,15 +21,15 @@ final class StepResource {
     /**
      * Hands {@code resource} to {@code scope}'s worker.
      *
-     * @param function what closing it is called in errors ("close of partition 'p'")
+     * @param partition the partition's name, or {@code null} for a dynamic source's or sink's
      */
-    static StepResource own(Scope scope, String stepId, String function, AutoCloseable resource) {
+    static StepResource own(Scope scope, String stepId, String partition, AutoCloseable resource) {
         int worker = scope.worker().index();
         return new StepResource(scope.worker().own(() -> {
             try {
                 resource.close();
             } catch (Exception | Error e) {
-                throw StepException.at(stepId, worker, function, e);
+                throw Failures.at(stepId, worker, StepException.Role.CLOSE, partition, e);
             }
         }));
     }

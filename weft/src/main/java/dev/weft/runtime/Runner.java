@@ -2,7 +2,8 @@ package dev.weft.runtime;
 
 import dev.weft.Dataflow;
 import dev.weft.StepException;
-import dev.weft.core.Lowering;
+import dev.weft.core.ApiAccess;
+import dev.weft.core.Graph;
 import dev.weft.engine.dataflow.OperatorFailure;
 import dev.weft.engine.worker.Execution;
 import dev.weft.engine.worker.ExecutionConfig;
@@ -33,13 +34,24 @@ public final class Runner {
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final AtomicReference<String> cancelledBeforeStart = new AtomicReference<>();
 
-    /** A runner for {@code flow} under {@code config}. */
+    /**
+     * A runner for {@code flow} under {@code config}.
+     *
+     * @throws IllegalStateException if the dataflow cannot run: it has no input, or no output or
+     *     inspecting step; the message says what to add
+     */
     public Runner(Dataflow flow, RunConfig config) {
+        ApiAccess.graph(flow).validate();
         this.flow = flow;
         this.config = config;
     }
 
-    /** Runs {@code flow} under {@code config} to completion. */
+    /**
+     * Runs {@code flow} under {@code config} to completion.
+     *
+     * @throws IllegalStateException if the dataflow cannot run
+     * @throws StepException when a step fails
+     */
     public static void run(Dataflow flow, RunConfig config) {
         new Runner(flow, config).run();
     }
@@ -51,7 +63,6 @@ public final class Runner {
      * @throws CancellationException when cancelled
      */
     public void run() {
-        flow.validate();
         ExecutionConfig engine = ExecutionConfig.defaults(config.workers())
                 .withSerializing(config.serializing())
                 .withMaxRecordsInFlight(config.maxRecordsInFlight())
@@ -76,7 +87,7 @@ public final class Runner {
         } catch (OperatorFailure failure) {
             if (failure.getCause() instanceof StepException step) {
                 moveSuppressed(failure, step);
-                throw step;
+                throw namingTheUsersStep(step);
             }
             throw failure;
         } catch (CancellationException cancelled) {
@@ -99,6 +110,25 @@ public final class Runner {
                 to.addSuppressed(suppressed);
             }
         }
+    }
+
+    /**
+     * {@code failure} naming the step the user created: a core step that a built-in operator made as
+     * one of its parts ({@code reduceFinal}'s combiner, say) is named by that operator's id.
+     */
+    private StepException namingTheUsersStep(StepException failure) {
+        Graph graph = ApiAccess.graph(flow);
+        String userStepId = graph.userStepId(failure.stepId());
+        if (userStepId.equals(failure.stepId())) {
+            return failure;
+        }
+        StepException renamed = ApiAccess.api().stepException(userStepId, failure.worker(), failure.role(),
+                failure.partition(), failure.key(), failure.hasKey(), failure.getCause());
+        renamed.setStackTrace(failure.getStackTrace());
+        for (Throwable suppressed : failure.getSuppressed()) {
+            renamed.addSuppressed(suppressed);
+        }
+        return renamed;
     }
 
     /** Stops the run promptly from any thread; {@link #run()} then throws a {@link CancellationException}. */

@@ -1,6 +1,7 @@
 package dev.weft.visualize;
 
 import dev.weft.Dataflow;
+import dev.weft.core.ApiAccess;
 import dev.weft.core.CoreStep;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +60,7 @@ final class StepTree {
 
     /** The tree of {@code flow}'s steps. */
     static StepTree of(Dataflow flow) {
-        List<CoreStep> cores = flow.coreSteps();
+        List<CoreStep> cores = ApiAccess.graph(flow).steps();
         Map<String, CoreStep> coreById = new HashMap<>();
         Map<String, Producer> producers = new HashMap<>();
         Map<String, List<String>> readers = new HashMap<>();

@@ -4,7 +4,7 @@
  * as subgraphs, edges along streams) or as JSON (steps with their kinds, the streams they read
  * and write, and nested substeps). {@code weft visualize} prints the same from the command line.
  *
- * <p>Reads only the public API ({@link dev.weft.Dataflow#coreSteps()} and
- * {@link dev.weft.Dataflow#structure()}); builds nothing and runs nothing.
+ * <p>Reads a dataflow's core steps (through the internal {@code dev.weft.core.ApiAccess}) and
+ * {@link dev.weft.Dataflow#structure()}; builds nothing and runs nothing.
  */
 package dev.weft.visualize;

@@ -7,6 +7,7 @@ import dev.weft.KeyValue;
 import dev.weft.engine.worker.ExecutionConfig;
 import dev.weft.engine.worker.SimulatedExecution;
 import dev.weft.engine.worker.Worker;
+import dev.weft.runtime.TestLowering;
 import dev.weft.testing.TestingSink;
 import dev.weft.testing.TestingSource;
 import java.time.Clock;
@@ -63,7 +64,7 @@ class StatefulEngineTimersTest {
                 .collect("batches", Duration.ofHours(1), Integer.MAX_VALUE)
                 .output("out", sink);
         SimulatedExecution sim = new SimulatedExecution(ExecutionConfig.defaults(1).withClock(clock), 1);
-        sim.build(worker -> worker.dataflow("flow", scope -> Lowering.build(scope, flow, Duration.ZERO, false,
+        sim.build(worker -> worker.dataflow("flow", scope -> TestLowering.build(scope, flow, Duration.ZERO, false,
                 flow.codecs(), () -> { })));
         Worker worker = sim.workers().get(0);
         int[] most = {0};

@@ -1,8 +1,13 @@
-package dev.weft.core;
+package dev.weft.runtime;
 
 import dev.weft.Dataflow;
 import dev.weft.StepException;
 import dev.weft.codec.CodecRegistry;
+import dev.weft.core.ApiAccess;
+import dev.weft.core.CoreOperators;
+import dev.weft.core.CoreStep;
+import dev.weft.core.Failures;
+import dev.weft.core.Graph;
 import dev.weft.engine.dataflow.BatchStage;
 import dev.weft.engine.dataflow.Operators;
 import dev.weft.engine.dataflow.Pact;
@@ -21,12 +26,13 @@ import java.util.Map;
  * stream before it, are fused into one engine operator named {@code fused(a, b, ...)}: a chain of
  * maps and filters then costs one operator activation per batch and one call per item per step.
  */
-public final class Lowering {
+final class Lowering {
 
     private final Scope scope;
-    private final Dataflow flow;
+    private final Graph graph;
     private final Duration epochInterval;
-    private final StatefulBatchOperator.Options statefulOptions;
+    private final boolean restoreStateEveryBatch;
+    private final CodecRegistry codecs;
     private final Runnable abort;
     /** Each stream id: an engine stream, or a chain not yet built. */
     private final Map<String, Object> streams = new LinkedHashMap<>();
@@ -34,9 +40,10 @@ public final class Lowering {
     private Lowering(Scope scope, Dataflow flow, Duration epochInterval, boolean restoreStateEveryBatch,
             CodecRegistry codecs, Runnable abort) {
         this.scope = scope;
-        this.flow = flow;
+        this.graph = ApiAccess.graph(flow);
         this.epochInterval = epochInterval;
-        this.statefulOptions = new StatefulBatchOperator.Options(restoreStateEveryBatch, codecs);
+        this.restoreStateEveryBatch = restoreStateEveryBatch;
+        this.codecs = codecs;
         this.abort = abort;
     }
 
@@ -49,7 +56,7 @@ public final class Lowering {
      * @param codecs the registry for state round trips
      * @param abort stops the execution when a source aborts
      */
-    public static void build(Scope scope, Dataflow flow, Duration epochInterval, boolean restoreStateEveryBatch,
+    static void build(Scope scope, Dataflow flow, Duration epochInterval, boolean restoreStateEveryBatch,
             CodecRegistry codecs, Runnable abort) {
         new Lowering(scope, flow, epochInterval, restoreStateEveryBatch, codecs, abort).lower();
     }
@@ -59,28 +66,29 @@ public final class Lowering {
 
     private void lower() {
         int worker = scope.worker().index();
-        for (CoreStep step : flow.coreSteps()) {
+        for (CoreStep step : graph.steps()) {
             if (step instanceof CoreStep.Input s) {
-                streams.put(s.down(), InputOperator.build(scope, s, epochInterval, abort::run));
+                streams.put(s.down(), CoreOperators.input(scope, s, epochInterval, abort));
             } else if (step instanceof CoreStep.Output s) {
-                OutputOperator.build(scope, s, materialize(s.up()));
+                CoreOperators.output(scope, s, materialize(s.up()));
             } else if (step instanceof CoreStep.FlatMapBatch s) {
-                fuse(s.up(), s.down(), s.stepId(), new FlatMapBatchStage(s.stepId(), worker, s.mapper()));
+                fuse(s.up(), s.down(), s.stepId(), CoreOperators.flatMapBatch(s, worker));
             } else if (step instanceof CoreStep.InspectDebug s) {
                 fuse(s.up(), s.down(), s.stepId(), (batch, downstream) -> {
                     for (int i = 0; i < batch.size(); i++) {
                         try {
                             s.inspector().inspect(s.stepId(), batch.get(i), batch.time(), worker);
                         } catch (RuntimeException e) {
-                            throw StepException.at(s.stepId(), worker, "inspector", e);
+                            throw Failures.at(s.stepId(), worker, StepException.Role.INSPECTOR, e);
                         }
                     }
                     downstream.accept(batch);
                 });
             } else if (step instanceof CoreStep.StatefulBatch s) {
-                streams.put(s.down(), StatefulBatchOperator.build(scope, s, materialize(s.up()), statefulOptions));
+                streams.put(s.down(), CoreOperators.statefulBatch(scope, s, materialize(s.up()),
+                        restoreStateEveryBatch, codecs));
             } else if (step instanceof CoreStep.Branch s) {
-                List<Stream<Object>> outs = BranchOperator.build(scope, s, materialize(s.up()));
+                List<Stream<Object>> outs = CoreOperators.branch(scope, s, materialize(s.up()));
                 streams.put(s.trues(), outs.get(0));
                 streams.put(s.falses(), outs.get(1));
             } else if (step instanceof CoreStep.Merge s) {
@@ -107,7 +115,7 @@ public final class Lowering {
 
     private void fuse(String up, String down, String stepId, BatchStage<Object, Object> stage) {
         Object upstream = streams.get(up);
-        if (upstream instanceof Pending pending && flow.readersOf(up) == 1) {
+        if (upstream instanceof Pending pending && graph.readersOf(up) == 1) {
             List<String> names = new ArrayList<>(pending.names());
             names.add(stepId);
             streams.put(up, null);
