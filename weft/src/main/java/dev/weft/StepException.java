@@ -35,6 +35,8 @@ public final class StepException extends RuntimeException {
         COMBINER("combiner"),
         /** The lookup of {@code enrichCached}. */
         GETTER("getter"),
+        /** The timestamp function of a source's watermark strategy. */
+        TIMESTAMP_FUNCTION("timestampFunction"),
         /** The builder of a stateful step's per-key logic, or of {@code foldFinal}'s accumulator. */
         BUILDER("builder"),
         /** A stateful logic's {@code onItem}. */

@@ -117,10 +117,10 @@ final class SourceWatermarks {
         try {
             at = timestamp.apply(item);
         } catch (RuntimeException | Error e) {
-            throw StepException.at(stepId, worker, "timestampFunction", e);
+            throw Failures.at(stepId, worker, StepException.Role.TIMESTAMP_FUNCTION, e);
         }
         if (at == null) {
-            throw StepException.at(stepId, worker, "timestampFunction", new NullPointerException(
+            throw Failures.at(stepId, worker, StepException.Role.TIMESTAMP_FUNCTION, new NullPointerException(
                     "the timestamp function returned null for " + item + "; return the item's event time"));
         }
         return EventTime.toMillis(at);
