@@ -8,12 +8,11 @@ import dev.weft.engine.worker.ExecutionConfig;
 import dev.weft.engine.worker.SimulatedExecution;
 import dev.weft.engine.worker.Worker;
 import dev.weft.runtime.TestLowering;
+import dev.weft.testing.TestClock;
 import dev.weft.testing.TestingSink;
 import dev.weft.testing.TestingSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,34 +27,10 @@ class StatefulEngineTimersTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    /** A clock that a test moves by hand. */
-    private static final class HandClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @Test
     void shouldKeepEngineTimersBoundedWhileASteadyStreamRestartsOneKeysTimeout() {
         int items = 5_000;
-        HandClock clock = new HandClock();
+        TestClock clock = new TestClock(START);
         Dataflow flow = new Dataflow("flow");
         TestingSink<KeyValue<String, List<Integer>>> sink = new TestingSink<>();
         // One key, one value per epoch, each restarting an hour-long timeout.
